@@ -1,0 +1,2 @@
+// Placeholder translation unit until the module has sources.
+namespace kiln::content {}
