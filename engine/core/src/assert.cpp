@@ -9,8 +9,8 @@
 namespace kiln::core {
 
 void assertFailed(const char* condition, const char* message, const char* file, int line) {
-    logError("assert", std::string(message) + " (" + condition + ") at " + file + ":" +
-                               std::to_string(line));
+    logError("assert",
+             std::string(message) + " (" + condition + ") at " + file + ":" + std::to_string(line));
     std::abort();
 }
 

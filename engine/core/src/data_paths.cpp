@@ -12,6 +12,8 @@ std::filesystem::path dataRoot() {
     return KILN_SOURCE_DIR;
 }
 
-std::filesystem::path dataPath(std::string_view relative) { return dataRoot() / relative; }
+std::filesystem::path dataPath(std::string_view relative) {
+    return dataRoot() / relative;
+}
 
 } // namespace kiln::core

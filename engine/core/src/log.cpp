@@ -51,9 +51,13 @@ LogSink setLogSink(LogSink sink) {
     return old;
 }
 
-void setMinLogLevel(LogLevel level) { gMinLevel.store(static_cast<int>(level)); }
+void setMinLogLevel(LogLevel level) {
+    gMinLevel.store(static_cast<int>(level));
+}
 
-std::size_t logCount(LogLevel level) { return gCounts[static_cast<std::size_t>(level)].load(); }
+std::size_t logCount(LogLevel level) {
+    return gCounts[static_cast<std::size_t>(level)].load();
+}
 
 void resetLogCounts() {
     for (auto& c : gCounts) {

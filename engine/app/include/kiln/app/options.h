@@ -1,0 +1,34 @@
+// Command-line options of the kilnfire program. Parsing is pure (no SDL, no GL) so it is tested
+// directly; an unknown option or a bad value gives a one-line error naming it (exit code 2).
+#pragma once
+
+#include "kiln/core/result.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiln::app {
+
+struct Options {
+    std::string sceneId = "placeholder";
+    std::string modelPath; // --model FILE: inspect any model instead of a scene
+    int width = 1280;
+    int height = 720;
+    bool fullscreen = false;
+    bool offscreen = false;
+    int frames = 0; // 0: run until closed
+    std::string screenshotPath;
+    int msaaSamples = 4;
+    bool showUi = true;
+    bool help = false;
+    bool version = false;
+};
+
+// Parses argv[1..]; the error message is one line naming the option or value.
+core::Result<Options> parseOptions(const std::vector<std::string>& args);
+
+// The --help text.
+std::string usageText();
+
+} // namespace kiln::app

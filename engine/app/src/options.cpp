@@ -1,0 +1,133 @@
+// Command-line parsing for kilnfire.
+#include "kiln/app/options.h"
+
+#include <charconv>
+#include <cstdlib>
+
+namespace kiln::app {
+namespace {
+
+std::optional<int> parseInt(const std::string& text, int lo, int hi) {
+    int value = 0;
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc() || ptr != end || value < lo || value > hi) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+} // namespace
+
+std::string usageText() {
+    return "Usage: kilnfire [options]\n"
+           "Kilnfire (窑火): a real-time 3D experience of Jingdezhen's kiln heritage.\n"
+           "\n"
+           "Options:\n"
+           "  --scene ID          open scene ID (a folder of scenes/; default: placeholder)\n"
+           "  --model FILE        inspect any model file (glTF, GLB, OBJ, PLY, FBX, STL)\n"
+           "  --size WxH          window or image size in pixels (default 1280x720)\n"
+           "  --fullscreen        borderless fullscreen on the current display\n"
+           "  --offscreen         no window: render with SDL's offscreen driver (headless)\n"
+           "  --frames N          exit after N frames (with --offscreen: a fixed 1/60 s per "
+           "frame)\n"
+           "  --screenshot PATH   write the last frame as a PNG\n"
+           "  --msaa N            multisample anti-aliasing samples: 0, 2, 4 or 8 (default 4)\n"
+           "  --no-ui             hide the overlays (3D view only)\n"
+           "  --version           print the version\n"
+           "  --help              print this help\n"
+           "\n"
+           "Headless example:\n"
+           "  kilnfire --offscreen --frames 1 --screenshot shot.png\n"
+           "Exit codes: 0 success, 1 runtime failure (for example no OpenGL 3.3), 2 bad options.\n";
+}
+
+core::Result<Options> parseOptions(const std::vector<std::string>& args) {
+    Options options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& arg = args[i];
+        auto value = [&](const char* what) -> std::optional<std::string> {
+            if (i + 1 >= args.size() || args[i + 1].rfind("--", 0) == 0) {
+                return std::nullopt;
+            }
+            (void)what;
+            return args[++i];
+        };
+        auto missing = [&](const char* what) {
+            return core::Error{"option " + arg + " needs a value (" + what + ")"};
+        };
+        if (arg == "--help" || arg == "-h") {
+            options.help = true;
+        } else if (arg == "--version") {
+            options.version = true;
+        } else if (arg == "--fullscreen") {
+            options.fullscreen = true;
+        } else if (arg == "--offscreen") {
+            options.offscreen = true;
+        } else if (arg == "--no-ui") {
+            options.showUi = false;
+        } else if (arg == "--scene") {
+            auto v = value("a scene id");
+            if (!v || v->empty()) {
+                return missing("a scene id");
+            }
+            options.sceneId = *v;
+        } else if (arg == "--model") {
+            auto v = value("a model file");
+            if (!v || v->empty()) {
+                return missing("a model file");
+            }
+            options.modelPath = *v;
+        } else if (arg == "--size") {
+            auto v = value("WxH");
+            if (!v) {
+                return missing("WxH, for example 1280x720");
+            }
+            const auto x = v->find('x');
+            std::optional<int> w;
+            std::optional<int> h;
+            if (x != std::string::npos) {
+                w = parseInt(v->substr(0, x), 16, 16384);
+                h = parseInt(v->substr(x + 1), 16, 16384);
+            }
+            if (!w || !h) {
+                return core::Error{"bad value for --size: '" + *v +
+                                   "' (expected WxH with each side 16..16384, e.g. 1280x720)"};
+            }
+            options.width = *w;
+            options.height = *h;
+        } else if (arg == "--frames") {
+            auto v = value("N");
+            if (!v) {
+                return missing("a number of frames");
+            }
+            auto n = parseInt(*v, 1, 100000000);
+            if (!n) {
+                return core::Error{"bad value for --frames: '" + *v +
+                                   "' (expected a whole number >= 1)"};
+            }
+            options.frames = *n;
+        } else if (arg == "--screenshot") {
+            auto v = value("PATH");
+            if (!v || v->empty()) {
+                return missing("a PNG path");
+            }
+            options.screenshotPath = *v;
+        } else if (arg == "--msaa") {
+            auto v = value("N");
+            if (!v) {
+                return missing("0, 2, 4 or 8");
+            }
+            auto n = parseInt(*v, 0, 8);
+            if (!n || (*n != 0 && *n != 1 && *n != 2 && *n != 4 && *n != 8)) {
+                return core::Error{"bad value for --msaa: '" + *v + "' (expected 0, 2, 4 or 8)"};
+            }
+            options.msaaSamples = *n;
+        } else {
+            return core::Error{"unknown option '" + arg + "' (see kilnfire --help)"};
+        }
+    }
+    return options;
+}
+
+} // namespace kiln::app

@@ -1,0 +1,62 @@
+// Plain CPU-side model data produced by the importer and consumed by scene and render:
+// meshes, PBR materials, and the node hierarchy flattened into mesh instances. No GL here.
+#pragma once
+
+#include <glm/glm.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiln::assets {
+
+struct Vertex {
+    glm::vec3 position{0.0f};
+    glm::vec3 normal{0.0f, 1.0f, 0.0f};
+    glm::vec2 uv{0.0f};
+    glm::vec4 color{1.0f};
+};
+
+struct MeshData {
+    std::string name;
+    std::vector<Vertex> vertices;
+    std::vector<std::uint32_t> indices; // triangles
+    int materialIndex = 0;
+    glm::vec3 boundsMin{0.0f};
+    glm::vec3 boundsMax{0.0f};
+};
+
+enum class AlphaMode { Opaque, Mask, Blend };
+
+// glTF-style metallic-roughness material. A texture reference is an absolute file path,
+// "embedded:N" (ModelData::embeddedTextures[N]) or empty.
+struct MaterialData {
+    std::string name;
+    glm::vec4 baseColorFactor{1.0f};
+    float metallicFactor = 0.0f;
+    float roughnessFactor = 0.8f;
+    glm::vec3 emissiveFactor{0.0f};
+    std::string baseColorTexture;
+    AlphaMode alphaMode = AlphaMode::Opaque;
+    float alphaCutoff = 0.5f;
+    bool doubleSided = false;
+};
+
+// One placement of a mesh in the model's space (the node hierarchy, flattened).
+struct MeshInstance {
+    int meshIndex = 0;
+    glm::mat4 transform{1.0f};
+    std::string nodeName;
+};
+
+struct ModelData {
+    std::string sourcePath;
+    std::vector<MeshData> meshes;
+    std::vector<MaterialData> materials; // never empty after import: a default is added
+    std::vector<MeshInstance> instances;
+    std::vector<std::vector<std::uint8_t>> embeddedTextures; // encoded PNG/JPEG bytes
+    glm::vec3 boundsMin{0.0f};                               // of all instances, in model space
+    glm::vec3 boundsMax{0.0f};
+};
+
+} // namespace kiln::assets

@@ -1,0 +1,77 @@
+// stb-backed image decoding and PNG encoding. libstb (Debian) holds the implementations, so
+// STB_IMAGE_IMPLEMENTATION is deliberately not defined here.
+#include "kiln/assets/image_io.h"
+
+#include "kiln/core/file_io.h"
+
+#include <stb_image.h>
+#include <stb_image_write.h>
+
+#include <cstring>
+#include <limits>
+
+namespace kiln::assets {
+
+core::Result<core::Image> decodeImage(std::span<const std::uint8_t> bytes,
+                                      const std::string& label) {
+    if (bytes.empty()) {
+        return core::Error{label + ": cannot decode image: the file is empty"};
+    }
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) {
+        return core::Error{label + ": cannot decode image: larger than 2 GiB"};
+    }
+    int width = 0;
+    int height = 0;
+    int channels = 0;
+    stbi_uc* data = stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width,
+                                          &height, &channels, 4);
+    if (data == nullptr) {
+        const char* reason = stbi_failure_reason();
+        return core::Error{label + ": cannot decode image: " +
+                           (reason != nullptr ? reason : "unknown format")};
+    }
+    core::Image image;
+    image.width = width;
+    image.height = height;
+    image.rgba.assign(data, data + image.byteSize());
+    stbi_image_free(data);
+    return image;
+}
+
+core::Result<core::Image> loadImage(const std::filesystem::path& path) {
+    auto bytes = core::readBinaryFile(path);
+    if (!bytes) {
+        return bytes.error();
+    }
+    return decodeImage(bytes.value(), path.string());
+}
+
+core::Result<std::vector<std::uint8_t>> encodePng(const core::Image& image) {
+    if (image.empty() || image.rgba.size() != image.byteSize()) {
+        return core::Error{"encodePng: image is empty or its pixel buffer has the wrong size"};
+    }
+    std::vector<std::uint8_t> out;
+    auto append = [](void* context, void* data, int size) {
+        auto* vec = static_cast<std::vector<std::uint8_t>*>(context);
+        const auto* bytes = static_cast<const std::uint8_t*>(data);
+        vec->insert(vec->end(), bytes, bytes + size);
+    };
+    const int ok = stbi_write_png_to_func(append, &out, image.width, image.height, 4,
+                                          image.rgba.data(), image.width * 4);
+    if (ok == 0) {
+        return core::Error{"encodePng: stb_image_write failed"};
+    }
+    return out;
+}
+
+core::Status writePng(const std::filesystem::path& path, const core::Image& image) {
+    auto png = encodePng(image);
+    if (!png) {
+        return core::Error{path.string() + ": " + png.error().message};
+    }
+    const auto& bytes = png.value();
+    return core::writeFileAtomic(
+            path, std::string_view(reinterpret_cast<const char*>(bytes.data()), bytes.size()));
+}
+
+} // namespace kiln::assets
