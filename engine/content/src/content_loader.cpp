@@ -505,13 +505,14 @@ std::vector<SceneLink> readSceneLinks(FileReader& r, const json& doc, std::strin
 }
 
 void readHotspots(FileReader& r, const json& doc, SceneContent& scene, IdRegistry& hotspotIds,
-                  const ContentLibrary& library) {
+                  const LoadState& state) {
+    const ContentLibrary& library = state.library;
     const json* list = r.array(doc, "", "hotspots", true);
     if (list == nullptr) {
         return;
     }
-    // Without a glossary there is nothing to resolve terms against; glossary.json's finding says
-    // so.
+    // Without a glossary there is nothing to resolve terms against: glossary.json's finding
+    // already says why.
     auto knownTerm = [&](const std::string& id) {
         return !state.glossaryLoaded || library.glossary.find(id) != nullptr;
     };
