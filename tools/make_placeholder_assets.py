@@ -70,7 +70,7 @@ def write_obj():
         "# Materials of the placeholder scene\n"
         "newmtl blue_and_white_glaze\nKd 1.0 1.0 1.0\nNs 200\nmap_Kd qinghua.png\n\n"
         "newmtl plinth_wood\nKd 0.32 0.20 0.12\nNs 10\n\n"
-        "newmtl floor\nKd 0.55 0.53 0.50\nNs 5\n")
+        "newmtl floor\nKd 0.30 0.28 0.26\nNs 5\n")
 
 
 def png(path, width, height, pixel):

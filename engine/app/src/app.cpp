@@ -222,11 +222,18 @@ int run(const Options& options) {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, w, h);
         if (imgui.sdl && imgui.gl) {
-            ImGui_ImplOpenGL3_NewFrame();
-            ImGui_ImplSDL2_NewFrame();
-            ImGui::NewFrame();
-            if (options.showUi) {
-                ui::drawSceneCard({&sceneDesc, uiScale});
+            // ImGui sizes auto-resizing windows on their first frame and shows them on the next;
+            // a warm-up pass on frame 0 makes even a one-frame screenshot complete.
+            for (int pass = frameIndex == 0 ? 0 : 1; pass < 2; ++pass) {
+                ImGui_ImplOpenGL3_NewFrame();
+                ImGui_ImplSDL2_NewFrame();
+                ImGui::NewFrame();
+                if (options.showUi) {
+                    ui::drawSceneCard({&sceneDesc, uiScale});
+                }
+                if (pass == 0) {
+                    ImGui::EndFrame();
+                }
             }
             ImGui::Render();
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

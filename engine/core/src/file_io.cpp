@@ -83,4 +83,27 @@ TextPosition textPositionOf(std::string_view text, std::size_t byteOffset) {
     return pos;
 }
 
+int lineOfJsonPath(std::string_view text, std::string_view dottedPath) {
+    std::size_t from = 0;
+    int line = 0;
+    while (!dottedPath.empty()) {
+        const std::size_t dot = dottedPath.find('.');
+        std::string_view key = dottedPath.substr(0, dot);
+        if (const std::size_t bracket = key.find('['); bracket != std::string_view::npos) {
+            key = key.substr(0, bracket); // "rows[3]" is looked up as "rows"
+        }
+        std::string quoted(1, '"');
+        quoted.append(key).push_back('"');
+        const std::size_t at = text.find(quoted, from);
+        if (at == std::string_view::npos) {
+            break;
+        }
+        line = textPositionOf(text, at).line;
+        from = at + quoted.size();
+        dottedPath =
+                dot == std::string_view::npos ? std::string_view() : dottedPath.substr(dot + 1);
+    }
+    return line;
+}
+
 } // namespace kiln::core

@@ -18,7 +18,8 @@ int FixedStepClock::advance(double frameSeconds) {
         frameSeconds = 0.0;
     }
     mAccumulator += frameSeconds;
-    int steps = static_cast<int>(std::floor(mAccumulator / mStepSeconds));
+    // The epsilon absorbs rounding: 144 frames of 1/144 s must give exactly 60 steps of 1/60 s.
+    int steps = static_cast<int>(std::floor(mAccumulator / mStepSeconds + 1e-9));
     if (steps > mMaxSteps) {
         const double dropped = (steps - mMaxSteps) * mStepSeconds;
         mDroppedSeconds += dropped;

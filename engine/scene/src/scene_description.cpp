@@ -13,20 +13,13 @@ namespace {
 
 using nlohmann::json;
 
-// Line of the first occurrence of "key": in the text, for field errors (JSON keeps no positions).
-int lineOfKey(const std::string& text, const std::string& key) {
-    const std::size_t at = text.find("\"" + key + "\"");
-    return at == std::string::npos ? 0 : core::textPositionOf(text, at).line;
-}
-
 class Reader {
 public:
     Reader(const std::filesystem::path& file, const std::string& text)
         : mFile(file.string()), mText(text) {}
 
     core::Error error(const std::string& field, const std::string& problem) const {
-        const std::string leaf = field.substr(field.find_last_of('.') + 1);
-        const int line = lineOfKey(mText, leaf);
+        const int line = core::lineOfJsonPath(mText, field);
         return core::Error{mFile + ":" + (line > 0 ? std::to_string(line) + ":" : "") + " field '" +
                            field + "': " + problem};
     }
@@ -135,6 +128,9 @@ core::Result<SceneDescription> loadSceneFile(const std::filesystem::path& file,
         return *e;
     }
     if (auto e = r.readText(doc, "caption", scene.caption, false)) {
+        return *e;
+    }
+    if (auto e = r.readString(doc, "source", "source", scene.source, false)) {
         return *e;
     }
     if (auto e = r.readString(doc, "model", "model", model, true)) {

@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace kiln::ui {
 
 void drawSceneCard(const SceneCardView& view) {
@@ -11,8 +13,10 @@ void drawSceneCard(const SceneCardView& view) {
     }
     const float margin = 24.0f * view.uiScale;
     ImGui::SetNextWindowPos(ImVec2(margin, margin), ImGuiCond_Always);
-    ImGui::SetNextWindowSizeConstraints(ImVec2(200.0f * view.uiScale, 0.0f),
-                                        ImVec2(560.0f * view.uiScale, 400.0f * view.uiScale));
+    // At most 40% of the screen's width, so the object stays in view on small displays.
+    const float maxWidth = std::min(560.0f * view.uiScale, ImGui::GetIO().DisplaySize.x * 0.4f);
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(200.0f * view.uiScale, maxWidth), 0.0f),
+                                        ImVec2(maxWidth, ImGui::GetIO().DisplaySize.y * 0.6f));
     ImGui::SetNextWindowBgAlpha(0.72f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize |
@@ -26,9 +30,14 @@ void drawSceneCard(const SceneCardView& view) {
         ImGui::TextUnformatted(s.title.en.c_str());
         if (!s.caption.zh.empty() || !s.caption.en.empty()) {
             ImGui::Separator();
-            ImGui::PushTextWrapPos(520.0f * view.uiScale);
+            ImGui::PushTextWrapPos(maxWidth - ImGui::GetStyle().WindowPadding.x);
             ImGui::TextUnformatted(s.caption.zh.c_str());
             ImGui::TextUnformatted(s.caption.en.c_str());
+            if (!s.source.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.7f, 0.7f, 1.0f));
+                ImGui::TextUnformatted(s.source.c_str());
+                ImGui::PopStyleColor();
+            }
             ImGui::PopTextWrapPos();
         }
     }
@@ -36,7 +45,7 @@ void drawSceneCard(const SceneCardView& view) {
 }
 
 std::vector<std::string> sceneCardStrings(const scene::SceneDescription& scene) {
-    return {scene.title.zh, scene.title.en, scene.caption.zh, scene.caption.en};
+    return {scene.title.zh, scene.title.en, scene.caption.zh, scene.caption.en, scene.source};
 }
 
 } // namespace kiln::ui

@@ -25,4 +25,9 @@ struct TextPosition {
 };
 TextPosition textPositionOf(std::string_view text, std::size_t byteOffset);
 
+// Best-effort line of a dotted field path ("camera.pitchDeg") in JSON text, for error messages
+// (JSON libraries keep no positions): finds each key in turn after the previous one, so a
+// missing leaf reports the line of its parent. 0 when not even the first key is found.
+int lineOfJsonPath(std::string_view text, std::string_view dottedPath);
+
 } // namespace kiln::core

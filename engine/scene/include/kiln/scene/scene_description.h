@@ -35,6 +35,7 @@ struct SceneDescription {
     std::filesystem::path file; // the scene file it came from
     LocalizedText title;
     LocalizedText caption;
+    std::string source;              // where the caption's facts come from, shown under it
     std::filesystem::path modelPath; // absolute
     OrbitCamera camera;
     SunLight sun;

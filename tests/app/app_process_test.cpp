@@ -1,0 +1,84 @@
+// Runs the kilnfire program as a visitor's machine would: exit codes and messages.
+#include "kiln/core/data_paths.h"
+#include "test_paths.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <string>
+
+namespace {
+
+struct ProcessRun {
+    int exitCode = -1;
+    std::string output; // stdout and stderr together
+};
+
+ProcessRun runKilnfire(const std::string& args, const std::string& env = "") {
+    const std::string command = env + " " + KILNFIRE_EXE + " " + args + " 2>&1";
+    ProcessRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return run;
+    }
+    std::array<char, 4096> buffer{};
+    while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
+        run.output += buffer.data();
+    }
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+} // namespace
+
+TEST(KilnfireProcess, HelpListsEveryOption) {
+    ProcessRun r = runKilnfire("--help");
+    EXPECT_EQ(r.exitCode, 0);
+    for (const char* option : {"--scene", "--size", "--fullscreen", "--offscreen", "--frames",
+                               "--screenshot", "--help"}) {
+        EXPECT_NE(r.output.find(option), std::string::npos) << option;
+    }
+}
+
+TEST(KilnfireProcess, UnknownOptionExitsWithCode2AndOneLine) {
+    ProcessRun r = runKilnfire("--frobnicate");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_EQ(r.output, "kilnfire: unknown option '--frobnicate' (see kilnfire --help)\n");
+}
+
+TEST(KilnfireProcess, BadValueExitsWithCode2) {
+    ProcessRun r = runKilnfire("--size 12by7");
+    EXPECT_EQ(r.exitCode, 2);
+    EXPECT_NE(r.output.find("bad value for --size: '12by7'"), std::string::npos) << r.output;
+}
+
+TEST(KilnfireProcess, NoGlContextExitsCleanlyWithAMessage) {
+    // SDL's dummy video driver has no OpenGL: the program must say so and exit 1, not crash.
+    ProcessRun r = runKilnfire("--frames 1", "SDL_VIDEODRIVER=dummy");
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find("OpenGL"), std::string::npos) << r.output;
+}
+
+TEST(KilnfireProcess, UnknownSceneFallsBackAndStillRenders) {
+    const auto shot = kiln::test::outputDir("app") / "unknown_scene.png";
+    std::filesystem::remove(shot);
+    ProcessRun r = runKilnfire(
+            "--offscreen --frames 1 --size 320x240 --scene no_such_scene --screenshot " +
+            shot.string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("unknown scene 'no_such_scene'"), std::string::npos) << r.output;
+    EXPECT_TRUE(std::filesystem::exists(shot));
+}
+
+TEST(KilnfireProcess, MissingModelFallsBackToTheErrorModel) {
+    const auto shot = kiln::test::outputDir("app") / "missing_model.png";
+    ProcessRun r = runKilnfire("--offscreen --frames 1 --size 320x240 --model /no/such/scan.glb "
+                               "--screenshot " +
+                               shot.string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("/no/such/scan.glb: model file not found"), std::string::npos)
+            << r.output;
+}
