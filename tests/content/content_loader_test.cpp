@@ -56,6 +56,13 @@ TEST(ContentLoader, ValidFixtureLoadsWithoutFindings) {
     EXPECT_EQ(lib.glossary.find("master")->pinyin, "bǎzhuāng");
     EXPECT_EQ(lib.uiText("sim.play", Language::Zh), "播放");
     EXPECT_EQ(lib.uiText("sim.play", Language::En), "Play");
+
+    const auto withDemand = lib.scenesLinkedTo("demand");
+    ASSERT_EQ(withDemand.size(), 1u);
+    EXPECT_EQ(withDemand[0]->id, "beta");
+    EXPECT_EQ(lib.scenesLinkedTo("factors").size(), 2u);
+    EXPECT_EQ(lib.scenesLinkedTo("p2").size(), 1u);
+    EXPECT_TRUE(lib.scenesLinkedTo("no_such_id").empty());
 }
 
 // One broken file per case, with the exact finding it must produce.

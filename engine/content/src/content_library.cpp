@@ -56,6 +56,20 @@ const Hotspot* ContentLibrary::findHotspot(std::string_view id) const {
     return nullptr;
 }
 
+std::vector<const SceneContent*> ContentLibrary::scenesLinkedTo(std::string_view modelId) const {
+    std::vector<const SceneContent*> out;
+    auto linked = [&](const std::vector<SceneLink>& links) {
+        return std::any_of(links.begin(), links.end(),
+                           [&](const SceneLink& link) { return link.id == modelId; });
+    };
+    for (const auto& scene : scenes) {
+        if (linked(scene.determinants) || linked(scene.pathways)) {
+            out.push_back(&scene);
+        }
+    }
+    return out;
+}
+
 std::string_view ContentLibrary::display(const Text& text, Language language) const {
     const std::string& s = text.in(language);
     return s.empty() ? unavailableText(language) : std::string_view(s);

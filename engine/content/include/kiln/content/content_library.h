@@ -31,6 +31,9 @@ struct ContentLibrary {
     const SceneContent* findScene(std::string_view id) const;
     // Looks a hotspot up by its full id ("egg_kiln.chimney") across all scenes.
     const Hotspot* findHotspot(std::string_view id) const;
+    // Scenes that link to a determinant or pathway with this id, in menu order: for "see it in"
+    // links from the diamond view.
+    std::vector<const SceneContent*> scenesLinkedTo(std::string_view modelId) const;
     // The text in language, or unavailableText(language) when that translation is missing.
     std::string_view display(const Text& text, Language language) const;
     std::string_view display(const DepthText& text, Language language, Depth depth) const;
