@@ -1,0 +1,371 @@
+// OrbitController: gestures checked against geometry (points stay under the cursor, limits hold)
+// and a fixed-seed property test of 10,000 random gestures.
+#include "kiln/scene/orbit_controller.h"
+
+#include "kiln/scene/screen_ray.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+using namespace kiln::scene;
+
+namespace {
+
+const Viewport kViewport{1280.0f, 720.0f};
+
+OrbitCamera startCamera() {
+    OrbitCamera cam;
+    cam.target = {0.0f, 2.0f, 0.0f};
+    cam.distanceM = 10.0f;
+    cam.yawDeg = 30.0f;
+    cam.pitchDeg = 20.0f;
+    return cam;
+}
+
+OrbitLimits wideLimits() {
+    OrbitLimits limits;
+    limits.minDistanceM = 1.0f;
+    limits.maxDistanceM = 100.0f;
+    limits.minPitchDeg = -30.0f;
+    limits.maxPitchDeg = 80.0f;
+    limits.groundHeightM = -50.0f; // far away: these tests are about gestures, not the ground
+    return limits;
+}
+
+// The world point on the plane through the target facing the camera that is seen at `px`.
+glm::vec3 pointOnTargetPlane(const OrbitCamera& cam, glm::vec2 px) {
+    const CameraPose pose = CameraPose::fromOrbit(cam);
+    const Ray ray = screenRay(pose, kViewport, px);
+    const float t = glm::dot(cam.target - ray.originM, pose.forward()) /
+                    glm::dot(ray.direction, pose.forward());
+    return ray.originM + ray.direction * t;
+}
+
+glm::vec2 project(const OrbitCamera& cam, glm::vec3 p) {
+    const auto px = worldToScreen(CameraPose::fromOrbit(cam), kViewport, p);
+    EXPECT_TRUE(px.has_value());
+    return px.value_or(glm::vec2(-1e9f));
+}
+
+} // namespace
+
+TEST(OrbitController, LeftDragRotatesByDegreesPerPixel) {
+    OrbitController orbit(startCamera(), wideLimits());
+    orbit.handle(InputEvent::mouseDown(MouseButton::Left, {600, 300}, 0.0), kViewport);
+    orbit.handle(InputEvent::mouseMove({650, 320}, 0.1), kViewport);
+    orbit.handle(InputEvent::mouseUp(MouseButton::Left, {650, 320}, 0.2), kViewport);
+    const float k = orbit.settings().rotateDegPerPixel;
+    EXPECT_NEAR(orbit.camera().yawDeg, 30.0f - 50.0f * k, 1e-4f);
+    EXPECT_NEAR(orbit.camera().pitchDeg, 20.0f + 20.0f * k, 1e-4f);
+    EXPECT_EQ(orbit.camera().target, startCamera().target); // rotation keeps the target
+    EXPECT_FLOAT_EQ(orbit.camera().distanceM, 10.0f);
+}
+
+TEST(OrbitController, RotatePitchStopsAtLimit) {
+    OrbitController orbit(startCamera(), wideLimits());
+    orbit.handle(InputEvent::touchDown(7, {600, 100}, 0.0), kViewport);
+    orbit.handle(InputEvent::touchMove(7, {600, 2000}, 0.1), kViewport);
+    EXPECT_FLOAT_EQ(orbit.camera().pitchDeg, 80.0f);
+    orbit.handle(InputEvent::touchMove(7, {600, -3000}, 0.2), kViewport);
+    EXPECT_FLOAT_EQ(orbit.camera().pitchDeg, -30.0f);
+}
+
+TEST(OrbitController, RightDragPanKeepsThePointUnderTheCursor) {
+    OrbitController orbit(startCamera(), wideLimits());
+    const glm::vec2 from(400.0f, 300.0f);
+    const glm::vec2 to(530.0f, 410.0f);
+    const glm::vec3 grabbed = pointOnTargetPlane(orbit.camera(), from);
+    orbit.handle(InputEvent::mouseDown(MouseButton::Right, from, 0.0), kViewport);
+    orbit.handle(InputEvent::mouseMove((from + to) * 0.5f, 0.05), kViewport);
+    orbit.handle(InputEvent::mouseMove(to, 0.1), kViewport);
+    orbit.handle(InputEvent::mouseUp(MouseButton::Right, to, 0.15), kViewport);
+    const glm::vec2 now = project(orbit.camera(), grabbed);
+    EXPECT_NEAR(now.x, to.x, 0.05f);
+    EXPECT_NEAR(now.y, to.y, 0.05f);
+    EXPECT_NE(orbit.camera().target, startCamera().target);
+    EXPECT_FLOAT_EQ(orbit.camera().yawDeg, 30.0f); // panning does not turn
+}
+
+TEST(OrbitController, WheelZoomsExponentiallyTowardsTheCursor) {
+    OrbitController orbit(startCamera(), wideLimits());
+    const glm::vec2 cursor(1000.0f, 150.0f);
+    const glm::vec3 under = pointOnTargetPlane(orbit.camera(), cursor);
+    orbit.handle(InputEvent::wheel(2.0f, cursor, 0.0), kViewport);
+    EXPECT_NEAR(orbit.camera().distanceM,
+                10.0f * std::exp(-2.0f * orbit.settings().wheelZoomPerStep), 1e-4f);
+    const glm::vec2 now = project(orbit.camera(), under);
+    EXPECT_NEAR(now.x, cursor.x, 0.05f);
+    EXPECT_NEAR(now.y, cursor.y, 0.05f);
+    // Zooming out by the same amount returns to the same distance.
+    orbit.handle(InputEvent::wheel(-2.0f, cursor, 0.1), kViewport);
+    EXPECT_NEAR(orbit.camera().distanceM, 10.0f, 1e-4f);
+}
+
+TEST(OrbitController, WheelZoomStopsAtDistanceLimits) {
+    OrbitController orbit(startCamera(), wideLimits());
+    for (int i = 0; i < 100; ++i) {
+        orbit.handle(InputEvent::wheel(3.0f, {640, 360}, i * 0.01), kViewport);
+    }
+    EXPECT_FLOAT_EQ(orbit.camera().distanceM, 1.0f);
+    for (int i = 0; i < 100; ++i) {
+        orbit.handle(InputEvent::wheel(-3.0f, {100, 700}, 1.0 + i * 0.01), kViewport);
+    }
+    EXPECT_FLOAT_EQ(orbit.camera().distanceM, 100.0f);
+}
+
+TEST(OrbitController, PinchZoomsBySpanRatioAndTwoFingerDragPans) {
+    OrbitController orbit(startCamera(), wideLimits());
+    const glm::vec2 a0(500, 360), b0(700, 360);
+    const glm::vec3 underCentre = pointOnTargetPlane(orbit.camera(), (a0 + b0) * 0.5f);
+    orbit.handle(InputEvent::touchDown(1, a0, 0.0), kViewport);
+    orbit.handle(InputEvent::touchDown(2, b0, 0.01), kViewport);
+    // Fingers spread to twice the span: distance halves.
+    const glm::vec2 a1(400, 360), b1(800, 360);
+    orbit.handle(InputEvent::touchMove(1, a1, 0.05), kViewport);
+    orbit.handle(InputEvent::touchMove(2, b1, 0.06), kViewport);
+    EXPECT_NEAR(orbit.camera().distanceM, 5.0f, 1e-3f);
+    // Both fingers drag by the same amount (span back to 200 px on the way): the point under the
+    // centre follows the centre, and the distance is back to the start.
+    const glm::vec2 a2(560, 450), b2(760, 450);
+    orbit.handle(InputEvent::touchMove(1, a2, 0.1), kViewport);
+    orbit.handle(InputEvent::touchMove(2, b2, 0.11), kViewport);
+    EXPECT_NEAR(orbit.camera().distanceM, 10.0f, 1e-3f);
+    const glm::vec2 now = project(orbit.camera(), underCentre);
+    EXPECT_NEAR(now.x, (a2.x + b2.x) * 0.5f, 0.1f);
+    EXPECT_NEAR(now.y, (a2.y + b2.y) * 0.5f, 0.1f);
+    // Releasing one finger and moving the other rotates without a jump.
+    orbit.handle(InputEvent::touchUp(1, a2, 0.2), kViewport);
+    const float yawBefore = orbit.camera().yawDeg;
+    orbit.handle(InputEvent::touchMove(2, b2 + glm::vec2(10, 0), 0.25), kViewport);
+    EXPECT_NEAR(orbit.camera().yawDeg, yawBefore - 10.0f * orbit.settings().rotateDegPerPixel,
+                1e-3f);
+}
+
+TEST(OrbitController, PinchKeepsDistanceWithinLimits) {
+    OrbitController orbit(startCamera(), wideLimits());
+    orbit.handle(InputEvent::touchDown(1, {630, 360}, 0.0), kViewport);
+    orbit.handle(InputEvent::touchDown(2, {650, 360}, 0.0), kViewport);
+    orbit.handle(InputEvent::touchMove(1, {-5000, 360}, 0.1), kViewport);
+    EXPECT_GE(orbit.camera().distanceM, 1.0f);
+    orbit.handle(InputEvent::touchMove(1, {648, 360}, 0.2), kViewport);
+    orbit.handle(InputEvent::touchMove(2, {649, 360}, 0.2), kViewport);
+    EXPECT_LE(orbit.camera().distanceM, 100.0f);
+    EXPECT_FLOAT_EQ(orbit.camera().distanceM, 100.0f);
+}
+
+TEST(OrbitController, SingleTapIsReportedAndDoubleTapRequestsFocus) {
+    OrbitController orbit(startCamera(), wideLimits());
+    auto tap = [&](glm::vec2 px, double t) {
+        orbit.handle(InputEvent::touchDown(3, px, t), kViewport);
+        return orbit.handle(InputEvent::touchUp(3, px, t + 0.08), kViewport);
+    };
+    const GestureResult first = tap({300, 300}, 1.0);
+    ASSERT_TRUE(first.tapPx.has_value());
+    EXPECT_FALSE(first.focusRequestPx.has_value());
+    const GestureResult second = tap({310, 305}, 1.2); // 0.12 s after the first release
+    ASSERT_TRUE(second.focusRequestPx.has_value());
+    EXPECT_EQ(*second.focusRequestPx, glm::vec2(310, 305));
+    // A third tap right after starts over: it is a single tap.
+    EXPECT_FALSE(tap({310, 305}, 1.35).focusRequestPx.has_value());
+}
+
+TEST(OrbitController, TapsTooSlowOrTooFarApartAreNotADoubleTap) {
+    OrbitController orbit(startCamera(), wideLimits());
+    auto click = [&](glm::vec2 px, double t) {
+        orbit.handle(InputEvent::mouseDown(MouseButton::Left, px, t), kViewport);
+        return orbit.handle(InputEvent::mouseUp(MouseButton::Left, px, t + 0.05), kViewport);
+    };
+    click({300, 300}, 0.0);
+    const GestureResult slow = click({300, 300}, 0.5); // 0.45 s gap
+    EXPECT_FALSE(slow.focusRequestPx.has_value());
+    EXPECT_TRUE(slow.tapPx.has_value());
+    const GestureResult far = click({340, 300}, 0.6); // 40 px apart
+    EXPECT_FALSE(far.focusRequestPx.has_value());
+    const GestureResult near = click({345, 310}, 0.7);
+    EXPECT_TRUE(near.focusRequestPx.has_value());
+}
+
+TEST(OrbitController, DragIsNotATap) {
+    OrbitController orbit(startCamera(), wideLimits());
+    orbit.handle(InputEvent::mouseDown(MouseButton::Left, {300, 300}, 0.0), kViewport);
+    orbit.handle(InputEvent::mouseMove({360, 300}, 0.05), kViewport);
+    const GestureResult up =
+            orbit.handle(InputEvent::mouseUp(MouseButton::Left, {300, 300}, 0.1), kViewport);
+    EXPECT_FALSE(up.tapPx.has_value());
+    // Two-finger gestures are never taps either.
+    orbit.handle(InputEvent::touchDown(1, {300, 300}, 1.0), kViewport);
+    orbit.handle(InputEvent::touchDown(2, {400, 300}, 1.0), kViewport);
+    EXPECT_FALSE(orbit.handle(InputEvent::touchUp(2, {400, 300}, 1.05), kViewport).tapPx);
+    EXPECT_FALSE(orbit.handle(InputEvent::touchUp(1, {300, 300}, 1.06), kViewport).tapPx);
+}
+
+TEST(OrbitController, FocusOnIsASmoothTransitionEndingExactlyOnThePoint) {
+    OrbitController orbit(startCamera(), wideLimits());
+    const glm::vec3 point(4.0f, 1.0f, -3.0f);
+    orbit.focusOn(point, 6.0f);
+    EXPECT_TRUE(orbit.transitioning());
+    EXPECT_EQ(orbit.camera().target, startCamera().target); // nothing jumps on the call itself
+    glm::vec3 previousEye = orbit.camera().position();
+    const float eyeTravel = glm::length(CameraPose::fromOrbit([&] {
+                                            OrbitCamera end = startCamera();
+                                            end.target = point;
+                                            end.distanceM = 6.0f;
+                                            return end;
+                                        }())
+                                                .positionM -
+                                        previousEye);
+    float maxStep = 0.0f;
+    int frames = 0;
+    while (orbit.transitioning() && frames < 1000) {
+        orbit.update(1.0f / 60.0f);
+        maxStep = std::max(maxStep, glm::length(orbit.camera().position() - previousEye));
+        previousEye = orbit.camera().position();
+        ++frames;
+    }
+    EXPECT_GT(frames, 10);
+    EXPECT_LT(maxStep, eyeTravel * 0.2f); // many small steps, no jump
+    EXPECT_EQ(orbit.camera().target, point);
+    EXPECT_EQ(orbit.camera().distanceM, 6.0f);
+    EXPECT_FLOAT_EQ(orbit.camera().yawDeg, 30.0f);
+}
+
+TEST(OrbitController, GestureDuringTransitionTakesOverWithoutAJump) {
+    OrbitController orbit(startCamera(), wideLimits());
+    orbit.focusOn({10.0f, 2.0f, 0.0f});
+    orbit.update(0.2f);
+    const OrbitCamera mid = orbit.camera();
+    orbit.handle(InputEvent::mouseDown(MouseButton::Left, {100, 100}, 0.0), kViewport);
+    orbit.handle(InputEvent::mouseMove({101, 100}, 0.01), kViewport);
+    EXPECT_FALSE(orbit.transitioning());
+    EXPECT_LT(glm::length(orbit.camera().target - mid.target), 1e-5f);
+    orbit.update(1.0f);
+    EXPECT_LT(glm::length(orbit.camera().target - mid.target), 1e-5f);
+}
+
+TEST(OrbitLimitsTest, ClampKeepsTheEyeAboveTheGround) {
+    OrbitLimits limits;
+    limits.groundHeightM = 0.0f;
+    limits.minPitchDeg = -40.0f;
+    OrbitCamera cam;
+    cam.target = {0.0f, 0.5f, 0.0f};
+    cam.distanceM = 20.0f;
+    cam.pitchDeg = -40.0f; // would put the eye 12 m underground
+    const OrbitCamera clamped = clampToLimits(cam, limits);
+    EXPECT_GE(clamped.position().y, limits.groundHeightM + limits.eyeClearanceM - 1e-4f);
+    EXPECT_GT(clamped.pitchDeg, -40.0f);
+    EXPECT_LT(clamped.pitchDeg, 0.0f); // raised only as much as needed
+    EXPECT_TRUE(withinLimits(clamped, limits));
+    EXPECT_FALSE(withinLimits(cam, limits));
+    // A target below the ground comes up to it.
+    cam.target.y = -3.0f;
+    EXPECT_GE(clampToLimits(cam, limits).target.y, 0.0f);
+    // Non-finite values are replaced, not propagated.
+    cam.distanceM = std::nanf("");
+    cam.yawDeg = INFINITY;
+    EXPECT_TRUE(withinLimits(clampToLimits(cam, limits), limits));
+}
+
+TEST(OrbitLimitsTest, TargetStaysInsideBounds) {
+    OrbitLimits limits = wideLimits();
+    limits.targetBounds = Bounds3{{-1.0f, 0.0f, -1.0f}, {1.0f, 3.0f, 1.0f}};
+    OrbitController orbit(startCamera(), limits);
+    orbit.handle(InputEvent::mouseDown(MouseButton::Right, {640, 360}, 0.0), kViewport);
+    orbit.handle(InputEvent::mouseMove({5000, -4000}, 0.1), kViewport);
+    const glm::vec3 t = orbit.camera().target;
+    EXPECT_LE(t.x, 1.0f);
+    EXPECT_GE(t.x, -1.0f);
+    EXPECT_LE(t.y, 3.0f);
+    EXPECT_GE(t.z, -1.0f);
+    EXPECT_LE(t.z, 1.0f);
+}
+
+// 10,000 random events (mouse, wheel, touch with up to three fingers, focus requests, updates),
+// including positions far outside the viewport. After every one the limits must hold, checked
+// here independently of withinLimits().
+TEST(OrbitControllerProperty, LimitsHoldOverTenThousandRandomGestures) {
+    OrbitLimits limits;
+    limits.minDistanceM = 0.8f;
+    limits.maxDistanceM = 40.0f;
+    limits.minPitchDeg = -15.0f;
+    limits.maxPitchDeg = 75.0f;
+    limits.groundHeightM = 0.0f;
+    limits.eyeClearanceM = 0.05f;
+    limits.targetBounds = Bounds3{{-8.0f, 0.0f, -12.0f}, {8.0f, 6.0f, 12.0f}};
+    OrbitCamera start = startCamera();
+    start.distanceM = 12.0f;
+    OrbitController orbit(start, limits);
+
+    std::mt19937 rng(20261128u);
+    auto uniform = [&](float lo, float hi) {
+        return lo + (hi - lo) * static_cast<float>(rng() % 1000001u) / 1000000.0f;
+    };
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    double t = 0.0;
+    int changed = 0;
+    int minEyeCases = 0;
+    for (int i = 0; i < 10000; ++i) {
+        t += uniform(0.0f, 0.2f);
+        const glm::vec2 px(uniform(-400.0f, 1700.0f), uniform(-300.0f, 1000.0f));
+        const OrbitCamera before = orbit.camera();
+        switch (pick(9)) {
+            case 0:
+                orbit.handle(InputEvent::mouseDown(static_cast<MouseButton>(1 + pick(3)), px, t),
+                             kViewport);
+                break;
+            case 1:
+            case 2:
+                orbit.handle(InputEvent::mouseMove(px, t), kViewport);
+                break;
+            case 3:
+                orbit.handle(InputEvent::mouseUp(static_cast<MouseButton>(1 + pick(3)), px, t),
+                             kViewport);
+                break;
+            case 4:
+                orbit.handle(InputEvent::wheel(uniform(-6.0f, 6.0f), px, t), kViewport);
+                break;
+            case 5:
+                orbit.handle(InputEvent::touchDown(pick(3), px, t), kViewport);
+                break;
+            case 6:
+                orbit.handle(InputEvent::touchMove(pick(3), px, t), kViewport);
+                break;
+            case 7:
+                orbit.handle(InputEvent::touchUp(pick(3), px, t), kViewport);
+                break;
+            default:
+                if (pick(4) == 0) {
+                    orbit.focusOn(
+                            {uniform(-20.0f, 20.0f), uniform(-5.0f, 10.0f), uniform(-20.0f, 20.0f)},
+                            uniform(0.1f, 80.0f));
+                } else {
+                    orbit.update(uniform(0.0f, 0.1f));
+                }
+                break;
+        }
+        const OrbitCamera& c = orbit.camera();
+        changed += (c.target != before.target || c.distanceM != before.distanceM ||
+                    c.yawDeg != before.yawDeg || c.pitchDeg != before.pitchDeg)
+                           ? 1
+                           : 0;
+        ASSERT_TRUE(std::isfinite(c.distanceM) && std::isfinite(c.pitchDeg) &&
+                    std::isfinite(c.yawDeg))
+                << "event " << i;
+        ASSERT_GE(c.distanceM, limits.minDistanceM * 0.9999f) << "event " << i;
+        ASSERT_LE(c.distanceM, limits.maxDistanceM * 1.0001f) << "event " << i;
+        ASSERT_GE(c.pitchDeg, limits.minPitchDeg - 1e-3f) << "event " << i;
+        ASSERT_LE(c.pitchDeg, limits.maxPitchDeg + 1e-3f) << "event " << i;
+        ASSERT_GE(c.position().y, limits.groundHeightM) << "event " << i;
+        ASSERT_GE(c.target.x, -8.0f - 1e-4f);
+        ASSERT_LE(c.target.x, 8.0f + 1e-4f);
+        ASSERT_GE(c.target.y, 0.0f);
+        ASSERT_LE(c.target.y, 6.0f + 1e-4f);
+        ASSERT_GE(c.target.z, -12.0f - 1e-4f);
+        ASSERT_LE(c.target.z, 12.0f + 1e-4f);
+        minEyeCases += c.position().y < 0.5f ? 1 : 0;
+    }
+    // The walk really explored: the camera moved often, and came close to the ground.
+    EXPECT_GT(changed, 3000);
+    EXPECT_GT(minEyeCases, 0);
+}
