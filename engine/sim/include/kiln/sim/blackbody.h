@@ -1,0 +1,23 @@
+// Glow colour of a blackbody: Planck's law integrated against the CIE 1931 2-degree colour-matching
+// functions (cie1931_2deg_cmf.csv, 380-780 nm, 1 nm), converted to sRGB (IEC 61966-2-1, D65).
+// Pure functions, no state. Does NOT tone-map: brightness is returned separately.
+#pragma once
+
+namespace kiln::sim {
+
+struct GlowColour {
+    // Gamma-encoded sRGB in [0, 1], hue only: out-of-gamut negatives clipped, max channel = 1.
+    float red = 0.0f;
+    float green = 0.0f;
+    float blue = 0.0f;
+    // Luminance Y relative to a blackbody at 1000 K (Y(1000 K) = 1); 0 at or below 0 K.
+    double relativeLuminance = 0.0;
+    // CIE 1931 chromaticity.
+    double x = 0.0;
+    double y = 0.0;
+};
+
+// temperatureC may be anything; below about 250 C the luminance is negligible (< 1e-12).
+GlowColour blackbodyGlow(double temperatureC);
+
+} // namespace kiln::sim

@@ -1,0 +1,111 @@
+// KilnParams: the parameter set of one kiln for the zonal model (geometry, materials, setting,
+// draft, fuel, flame behaviour). Plain data; loaded from assets/firings/*.json by firing_data.h,
+// where each figure carries its source. Does NOT hold the schedule or the loading plan.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace kiln::sim {
+
+// One layer of the kiln wall, meshed into `nodes` equal slabs for 1D conduction.
+struct WallLayer {
+    double thicknessM = 0.2;
+    double conductivityWPerMK = 1.0;
+    double densityKgPerM3 = 1800.0;
+    double specificHeatJPerKgK = 1000.0;
+    int nodes = 2;
+};
+
+// Chamber width and height at a fraction of the chamber length (0 = front, 1 = rear).
+struct ProfilePoint {
+    double lengthFraction = 0.0;
+    double widthM = 1.0;
+    double heightM = 1.0;
+};
+
+// Dry-basis ultimate analysis and heating value of the wood, and its moisture as fired.
+struct FuelParams {
+    double carbonMassFraction = 0.5123;
+    double hydrogenMassFraction = 0.0598;
+    double oxygenMassFraction = 0.4229;
+    double higherHeatingValueDryJPerKg = 20.06e6;
+    double moistureWetBasis = 0.20;
+    // Share of the dry wood that leaves as volatiles; the rest is char (fixed carbon).
+    double volatileMatterFraction = 0.83;
+    // Time constants of a charge giving off its volatiles, and of the char burning on the grate.
+    double devolatilisationTimeConstantS = 240.0;
+    double charBurnTimeConstantS = 1200.0;
+};
+
+struct KilnParams {
+    std::string name;
+    int rowCount = 40;
+    double chamberLengthM = 17.36;
+    double floorSlopeDeg = 3.0;
+    std::vector<ProfilePoint> profile;
+
+    // Firebox at the front (egg kiln) or at the head (dragon kiln).
+    double fireboxLengthM = 1.5;
+    double fireboxWidthM = 3.5;
+    double fireboxHeightM = 3.0;
+    // Vertical rise of the hot gas inside the firebox (flame rises to the crown), for the draft.
+    double fireboxRiseM = 2.0;
+
+    // Zones behind the setting (egg kiln: yutang and guanyintang filled with brick blanks).
+    int rearZoneCount = 2;
+    double rearZoneLengthM = 1.0;
+    double rearFillMassKg = 4000.0;
+
+    double chimneyHeightM = 17.4;
+    double chimneyTopAreaM2 = 2.0;
+    double chimneyBaseAreaM2 = 3.0;
+    WallLayer chimneyWall;
+
+    WallLayer brick;
+    WallLayer fill;
+    double wallEmissivity = 0.85;
+    double outsideEmissivity = 0.9;
+    double outsideConvectionWPerM2K = 5.0;
+
+    double wareMassKg = 12500.0;
+    double saggarMassKg = 27500.0;
+    double settingSpecificHeatJPerKgK = 1000.0;
+    double settingEmissivity = 0.85;
+    // Setting surface exposed to the gas per m3 of chamber, and share of chamber volume taken by
+    // the setting (the rest is the gas path).
+    double settingSurfaceM2PerM3 = 6.0;
+    double settingVolumeFraction = 0.45;
+    // Radiant exchange between the setting and the wall in the same row (effective area share).
+    double settingWallViewFactor = 0.3;
+
+    // Draft and flow.
+    double stokeMouthAreaM2 = 0.5;
+    double damperAreaM2 = 2.0;
+    double dischargeCoefficient = 0.65;
+    double spyHoleAreaM2 = 0.03;
+    double leakAreaM2 = 0.02; // total leakage through door and walls, spread over the rows
+    double settingFlowResistancePaS2PerKg2 = 20.0;
+    double minimumDraftPa = 2.0;
+
+    FuelParams fuel;
+
+    // Share of the burnable gas that burns in the firebox, and in each later zone (mixing-limited).
+    double fireboxBurnFraction = 0.7;
+    double zoneBurnFraction = 0.3;
+    // Share of the gas flow passing the lower positions; the clearing drops the flame.
+    double lowerFlowShareNormal = 0.4;
+    double lowerFlowShareClearing = 0.65;
+    double flameShareTimeConstantS = 3600.0;
+    // Share of each stream exchanged with the other stream per row.
+    double streamExchangeFraction = 0.1;
+    // Dragon kiln: side stoking holes feed the rows; the slope gives the draft.
+    bool sideStoking = false;
+
+    double ambientTemperatureC = 20.0;
+    double ambientPressurePa = 101325.0;
+    // Largest internal step; longer steps are split (explicit solid update stays stable).
+    double maxInternalStepS = 60.0;
+};
+
+} // namespace kiln::sim

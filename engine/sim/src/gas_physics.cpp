@@ -1,0 +1,80 @@
+// Flue-gas physics for the kiln model; every constant below is cited to the reference sheet
+// thermal-properties.md (shared/reference) and its primary source.
+#include "kiln/sim/gas_physics.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace kiln::sim {
+namespace {
+
+// Smith, Shen & Friedman 1982, J. Heat Transfer 104:602, p_w/p_c = 1 set, as transcribed in
+// thermal-properties.md 4.1: kappa_i in 1/(atm m), a_i = b1 + b2 T + b3 T^2 + b4 T^3 (T in K).
+constexpr double kKappa[3] = {0.4303, 7.055, 178.1};
+constexpr double kB[3][4] = {
+        {5.150e-1, -2.303e-4, 9.779e-8, -1.494e-11},
+        {7.749e-2, 3.399e-4, -2.297e-7, 3.770e-11},
+        {1.907e-1, -1.824e-4, 5.608e-8, -5.122e-12},
+};
+
+// Sutherland constants for air (White, Viscous Fluid Flow 2006, p. 28; thermal-properties.md 3).
+constexpr double kSutherlandRefK = 273.0;
+constexpr double kMuRefPaS = 1.716e-5;
+constexpr double kMuSK = 111.0;
+constexpr double kKRefWPerMK = 0.0241;
+constexpr double kKSK = 194.0;
+
+constexpr double kAirMolarMassKgPerMol = 0.02896;
+constexpr double kGasConstantJPerMolK = 8.314462618;
+
+} // namespace
+
+double wsggEmissivity(double temperatureK, double partialPressureAtm, double beamLengthM) {
+    const double t = std::clamp(temperatureK, 600.0, 2400.0);
+    const double pl = std::max(0.0, partialPressureAtm) * std::max(0.0, beamLengthM);
+    double emissivity = 0.0;
+    for (int i = 0; i < 3; ++i) {
+        const double a = kB[i][0] + t * (kB[i][1] + t * (kB[i][2] + t * kB[i][3]));
+        emissivity += a * (1.0 - std::exp(-kKappa[i] * pl));
+    }
+    return std::clamp(emissivity, 0.0, 1.0);
+}
+
+double airViscosityPaS(double temperatureK) {
+    const double t = std::max(temperatureK, 50.0);
+    return kMuRefPaS * std::pow(t / kSutherlandRefK, 1.5) * (kSutherlandRefK + kMuSK) / (t + kMuSK);
+}
+
+double airConductivityWPerMK(double temperatureK) {
+    const double t = std::max(temperatureK, 50.0);
+    return kKRefWPerMK * std::pow(t / kSutherlandRefK, 1.5) * (kSutherlandRefK + kKSK) / (t + kKSK);
+}
+
+double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hydraulicDiameterM,
+                             double temperatureK) {
+    if (flowAreaM2 <= 0.0 || hydraulicDiameterM <= 0.0) {
+        return 0.0;
+    }
+    const double mu = airViscosityPaS(temperatureK);
+    const double k = airConductivityWPerMK(temperatureK);
+    const double re = std::abs(massFlowKgPerS) * hydraulicDiameterM / (flowAreaM2 * mu);
+    // Fully developed laminar flow, constant wall temperature (thermal-properties.md 5).
+    double nu = 3.66;
+    if (re > 3000.0) {
+        // Gnielinski (ORNL TRANSFORM Nu_Gnielinski.mo), Petukhov friction factor, Pr = 0.7.
+        constexpr double kPr = 0.7;
+        const double lnRe = std::log(re);
+        const double f = 1.0 / ((0.79 * lnRe - 1.64) * (0.79 * lnRe - 1.64));
+        const double pr23 = std::cbrt(kPr * kPr);
+        nu = std::max(nu, (f / 8.0) * (re - 1000.0) * kPr /
+                                  (1.0 + 12.7 * std::sqrt(f / 8.0) * (pr23 - 1.0)));
+    }
+    return nu * k / hydraulicDiameterM;
+}
+
+double gasDensityKgPerM3(double pressurePa, double temperatureK) {
+    return pressurePa * kAirMolarMassKgPerMol /
+           (kGasConstantJPerMolK * std::max(temperatureK, 1.0));
+}
+
+} // namespace kiln::sim

@@ -1,0 +1,891 @@
+// The zonal kiln model: quasi-steady gas marched along the gas path each step (combustion, then
+// exchange with the setting and the walls), explicit update of the solids, 1D wall conduction.
+// Conservation is exact by construction: every heat flow is added to one store and taken from
+// another, so the energy ledger closes to rounding (tested over whole firings).
+#include "kiln/sim/kiln_model.h"
+
+#include "kiln/sim/gas_physics.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <numbers>
+
+namespace kiln::sim {
+namespace {
+
+constexpr double kKelvin = 273.15;
+constexpr double kSigma = 5.670374419e-8; // Stefan-Boltzmann, W/m2K4
+constexpr double kGravity = 9.80665;
+// Firebox + up to 200 rows + up to 10 rear zones + chimney (checked in create()).
+constexpr std::size_t kMaxZones = 212;
+
+// Species carried by the gas march, as mass flows (kg/s).
+enum Species : int { kO2 = 0, kN2, kCO2, kH2O, kCO, kFuel, kSpeciesCount };
+
+// Mean cp 298-1500 K from NIST-JANAF enthalpy tables, (H(1500) - H(298)) / 1202 K per kg
+// (O2 40.6, N2 38.4, CO2 61.7, H2O 48.2, CO 38.9 kJ/mol); constant cp keeps the enthalpy
+// bookkeeping exact. The volatiles' cp is conjectured (wood tar/gas mix, small mass share).
+constexpr std::array<double, kSpeciesCount> kCpJPerKgK = {1056.0, 1141.0, 1167.0,
+                                                          2226.0, 1154.0, 1500.0};
+// Molar masses g/mol; volatiles as dry wood CH1.39O0.62 (thermal-properties.md 1.1).
+constexpr std::array<double, kSpeciesCount> kMolarMass = {31.999, 28.013, 44.010,
+                                                          18.015, 28.010, 23.33};
+// Air by mass: O2 0.2314 (the stoichiometric-air formula of thermal-properties.md 1.4), rest N2.
+constexpr double kAirO2MassFraction = 0.2314;
+// CO: 282.98 kJ/mol released burning to CO2 (standard enthalpy of combustion) = 10.10 MJ/kg.
+constexpr double kCoHeatingValueJPerKg = 282.98e3 / 0.028010;
+constexpr double kO2PerKgCo = 0.5 * 31.999 / 28.010;
+// Char as carbon: 393.5 kJ/mol to CO2 = 32.76 MJ/kg; on the grate it burns to CO first
+// (C + 1/2 O2 -> CO), the CO burning on in the gas.
+constexpr double kCharHeatingValueJPerKg = 393.51e3 / 0.012011;
+constexpr double kO2PerKgChar = 0.5 * 31.999 / 12.011;
+constexpr double kCoPerKgChar = 28.010 / 12.011;
+// Latent heat of water at 25 C used in the LHV relation of thermal-properties.md 1.3.
+constexpr double kLatentJPerKg = 2.442e6;
+// Below half its stoichiometric air a wood bed smoulders: its burning rate is capped at the air
+// for that (conjectured, gasifier-like operation; it keeps drying supplied with heat).
+constexpr double kMinimumBedAirRatio = 0.5;
+
+struct Flow {
+    std::array<double, kSpeciesCount> kgPerS{};
+    double sensibleW = 0.0; // enthalpy flux above ambient, W
+
+    double capacityWPerK() const {
+        double c = 0.0;
+        for (int i = 0; i < kSpeciesCount; ++i) {
+            c += kgPerS[static_cast<std::size_t>(i)] * kCpJPerKgK[static_cast<std::size_t>(i)];
+        }
+        return c;
+    }
+    double mass() const {
+        double m = 0.0;
+        for (double v : kgPerS) {
+            m += v;
+        }
+        return m;
+    }
+    void add(const Flow& other, double share) {
+        for (std::size_t i = 0; i < kgPerS.size(); ++i) {
+            kgPerS[i] += other.kgPerS[i] * share;
+        }
+        sensibleW += other.sensibleW * share;
+    }
+    Flow scaled(double share) const {
+        Flow f;
+        f.add(*this, share);
+        return f;
+    }
+};
+
+Flow airFlow(double kgPerS) {
+    Flow f;
+    f.kgPerS[kO2] = kgPerS * kAirO2MassFraction;
+    f.kgPerS[kN2] = kgPerS * (1.0 - kAirO2MassFraction);
+    return f;
+}
+
+double sanitize(double v, double lo, double hi) {
+    if (!std::isfinite(v)) {
+        return lo;
+    }
+    return std::clamp(v, lo, hi);
+}
+
+double halfEllipsePerimeter(double a, double b) {
+    // Ramanujan's approximation for the full ellipse, halved (a, b semi-axes).
+    const double full =
+            std::numbers::pi * (3.0 * (a + b) - std::sqrt((3.0 * a + b) * (a + 3.0 * b)));
+    return 0.5 * full;
+}
+
+ProfilePoint profileAt(const std::vector<ProfilePoint>& profile, double f) {
+    if (profile.empty()) {
+        return {f, 3.0, 3.0};
+    }
+    if (f <= profile.front().lengthFraction) {
+        return profile.front();
+    }
+    for (std::size_t i = 1; i < profile.size(); ++i) {
+        if (f <= profile[i].lengthFraction) {
+            const ProfilePoint& a = profile[i - 1];
+            const ProfilePoint& b = profile[i];
+            const double t = (f - a.lengthFraction) / (b.lengthFraction - a.lengthFraction);
+            return {f, a.widthM + t * (b.widthM - a.widthM),
+                    a.heightM + t * (b.heightM - a.heightM)};
+        }
+    }
+    return profile.back();
+}
+
+void buildWall(const std::vector<WallLayer>& layers, std::vector<double>& capacity,
+               std::vector<double>& conductance) {
+    std::vector<double> dx;
+    std::vector<double> k;
+    capacity.clear();
+    conductance.clear();
+    for (const WallLayer& layer : layers) {
+        for (int i = 0; i < layer.nodes; ++i) {
+            const double d = layer.thicknessM / layer.nodes;
+            dx.push_back(d);
+            k.push_back(layer.conductivityWPerMK);
+            capacity.push_back(layer.densityKgPerM3 * layer.specificHeatJPerKgK * d);
+        }
+    }
+    for (std::size_t i = 0; i + 1 < dx.size(); ++i) {
+        conductance.push_back(1.0 / (0.5 * dx[i] / k[i] + 0.5 * dx[i + 1] / k[i + 1]));
+    }
+    // Last entry: half the outer node's resistance, in series with the outside film.
+    conductance.push_back(1.0 / (0.5 * dx.back() / k.back()));
+}
+
+core::Status checkPositive(double v, const char* name) {
+    if (!(v > 0.0) || !std::isfinite(v)) {
+        return core::Error{std::string("kiln parameters: ") + name + " must be a positive number"};
+    }
+    return {};
+}
+
+} // namespace
+
+core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatwork,
+                                          std::vector<WareSpec> plan) {
+    const std::pair<double, const char*> positives[] = {
+            {params.chamberLengthM, "chamberLengthM"},
+            {params.fireboxLengthM, "fireboxLengthM"},
+            {params.chimneyHeightM, "chimneyHeightM"},
+            {params.chimneyTopAreaM2, "chimneyTopAreaM2"},
+            {params.chimneyBaseAreaM2, "chimneyBaseAreaM2"},
+            {params.wareMassKg + params.saggarMassKg, "wareMassKg + saggarMassKg"},
+            {params.settingSpecificHeatJPerKgK, "settingSpecificHeatJPerKgK"},
+            {params.damperAreaM2, "damperAreaM2"},
+            {params.dischargeCoefficient, "dischargeCoefficient"},
+            {params.fuel.devolatilisationTimeConstantS, "fuel.devolatilisationTimeConstantS"},
+            {params.fuel.charBurnTimeConstantS, "fuel.charBurnTimeConstantS"},
+            {params.fuel.volatileMatterFraction, "fuel.volatileMatterFraction"},
+            {params.fuel.higherHeatingValueDryJPerKg, "fuel.higherHeatingValueDryJPerKg"},
+            {params.maxInternalStepS, "maxInternalStepS"},
+            {params.brick.thicknessM, "brick.thicknessM"},
+            {params.fill.thicknessM, "fill.thicknessM"},
+            {params.chimneyWall.thicknessM, "chimneyWall.thicknessM"},
+    };
+    for (const auto& [value, name] : positives) {
+        if (core::Status s = checkPositive(value, name); !s.ok()) {
+            return s.error();
+        }
+    }
+    if (params.rowCount < 1 || params.rowCount > 200) {
+        return core::Error{"kiln parameters: rowCount must be 1-200"};
+    }
+    if (params.rearZoneCount < 0 || params.rearZoneCount > 10) {
+        return core::Error{"kiln parameters: rearZoneCount must be 0-10"};
+    }
+    if (params.brick.nodes < 1 || params.fill.nodes < 0 || params.chimneyWall.nodes < 1 ||
+        params.brick.nodes + params.fill.nodes > kMaxWallNodes ||
+        params.chimneyWall.nodes > kMaxWallNodes) {
+        return core::Error{"kiln parameters: wall node counts out of range (1-8 in all)"};
+    }
+    if (params.fuel.moistureWetBasis < 0.0 || params.fuel.moistureWetBasis >= 0.7) {
+        return core::Error{"kiln parameters: fuel moisture must be in [0, 0.7)"};
+    }
+    if (!plan.empty() && plan.size() != static_cast<std::size_t>(params.rowCount) * 2) {
+        return core::Error{"loading plan: needs one entry per placement (rows x 2)"};
+    }
+    if (params.ambientTemperatureC < -60.0 || params.ambientTemperatureC > 60.0) {
+        return core::Error{"kiln parameters: ambient temperature must be -60..60 C"};
+    }
+
+    KilnModel m;
+    m.mParams = std::move(params);
+    m.mHeatwork = std::move(heatwork);
+    const KilnParams& p = m.mParams;
+    if (plan.empty()) {
+        plan.assign(static_cast<std::size_t>(p.rowCount) * 2, WareSpec{});
+    }
+    m.mPlan = std::move(plan);
+    m.mWareLimits.vitrifyStartCone = m.mHeatwork.findCone("04");
+    m.mWareLimits.vitrifyEndCone = m.mHeatwork.findCone("10");
+
+    // Fuel chemistry per kg of dry wood (thermal-properties.md 1.1, 1.3, 1.4).
+    const FuelParams& fuel = p.fuel;
+    const double molC = fuel.carbonMassFraction / 0.012011;
+    const double molH = fuel.hydrogenMassFraction / 0.001008;
+    const double molO = fuel.oxygenMassFraction / 0.015999;
+    // LHV_dry = HHV_dry - latent heat of the water formed from the fuel's hydrogen.
+    m.mLhvDryJPerKg = fuel.higherHeatingValueDryJPerKg - kLatentJPerKg * 0.5 * molH * 0.018015;
+    const double moisture = fuel.moistureWetBasis;
+    m.mLhvWetJPerKg = m.mLhvDryJPerKg * (1.0 - moisture) - kLatentJPerKg * moisture;
+    const double o2StoichKg = (molC + 0.25 * molH - 0.5 * molO) * 0.031999;
+    m.mStoichAirPerKgWet = o2StoichKg / kAirO2MassFraction * (1.0 - moisture);
+    // Volatiles = dry wood less its char (taken as pure carbon); their heating value follows
+    // from the wood's, so that wood -> volatiles + char conserves energy exactly.
+    const double v = fuel.volatileMatterFraction;
+    const double charC = 1.0 - v;
+    const double volC = (fuel.carbonMassFraction - charC) / 0.012011 / v;
+    const double volH = molH / v;
+    const double volO = molO / v;
+    if (!(v > 0.0 && v < 1.0) || !(volC > 0.0)) {
+        return core::Error{"kiln parameters: volatile matter leaves no carbon for the volatiles"};
+    }
+    m.mLhvVolatilesJPerKg = (m.mLhvDryJPerKg - charC * kCharHeatingValueJPerKg) / v;
+    m.mO2ToCoPerKgFuel = (0.5 * volC + 0.25 * volH - 0.5 * volO) * 0.031999;
+    m.mCoPerKgFuel = volC * 0.028010;
+    m.mH2oPerKgFuel = 0.5 * volH * 0.018015;
+    m.mHeatToCoJPerKgFuel = m.mLhvVolatilesJPerKg - m.mCoPerKgFuel * kCoHeatingValueJPerKg;
+    if (!(m.mO2ToCoPerKgFuel > 0.0) || !(m.mHeatToCoJPerKgFuel > 0.0) || !(m.mLhvWetJPerKg > 0.0)) {
+        return core::Error{"kiln parameters: the fuel analysis gives no usable heat"};
+    }
+
+    buildWall({p.brick, p.fill}, m.mKilnWallCapacity, m.mKilnWallConductance);
+    buildWall({p.chimneyWall}, m.mChimneyWallCapacity, m.mChimneyWallConductance);
+    const int kilnNodes = p.brick.nodes + p.fill.nodes;
+
+    const double slope = p.floorSlopeDeg * std::numbers::pi / 180.0;
+    // Firebox: a box open towards the chamber.
+    {
+        ZoneInfo z;
+        z.kind = ZoneKind::Firebox;
+        z.name = "firebox";
+        z.lengthM = p.fireboxLengthM;
+        z.widthM = p.fireboxWidthM;
+        z.heightM = p.fireboxHeightM;
+        z.positionM = 0.5 * p.fireboxLengthM;
+        z.volumeM3 = z.lengthM * z.widthM * z.heightM;
+        z.riseM = p.fireboxRiseM;
+        z.wallAreaM2 = 2.0 * (z.lengthM * z.heightM + z.lengthM * z.widthM) + z.widthM * z.heightM;
+        z.gasFlowAreaM2 = z.widthM * z.heightM;
+        z.hydraulicDiameterM = 4.0 * z.volumeM3 / z.wallAreaM2;
+        z.meanBeamLengthM = 3.6 * z.volumeM3 / z.wallAreaM2;
+        z.wallNodes = kilnNodes;
+        m.mZones.push_back(z);
+    }
+    // Rows of setting. Setting mass is shared out in proportion to each row's volume.
+    std::vector<ZoneInfo> rows;
+    double totalRowVolume = 0.0;
+    const double rowLength = p.chamberLengthM / p.rowCount;
+    for (int r = 0; r < p.rowCount; ++r) {
+        const double f = (r + 0.5) / p.rowCount;
+        const ProfilePoint pp = profileAt(p.profile, f);
+        ZoneInfo z;
+        z.kind = ZoneKind::Row;
+        z.row = r;
+        z.name = "row " + std::to_string(r + 1);
+        z.lengthM = rowLength;
+        z.widthM = pp.widthM;
+        z.heightM = pp.heightM;
+        z.positionM = p.fireboxLengthM + (r + 0.5) * rowLength;
+        const double section = 0.25 * std::numbers::pi * pp.widthM * pp.heightM;
+        z.volumeM3 = section * rowLength;
+        z.riseM = rowLength * std::sin(slope);
+        z.wallAreaM2 = (halfEllipsePerimeter(0.5 * pp.widthM, pp.heightM) + pp.widthM) * rowLength;
+        const double settingArea = z.volumeM3 * p.settingSurfaceM2PerM3;
+        z.settingAreaM2 = 0.5 * settingArea;
+        const double voidVolume = z.volumeM3 * (1.0 - p.settingVolumeFraction);
+        z.gasFlowAreaM2 = section * (1.0 - p.settingVolumeFraction);
+        z.hydraulicDiameterM = 4.0 * voidVolume / (settingArea + z.wallAreaM2);
+        z.meanBeamLengthM = 3.6 * voidVolume / (settingArea + z.wallAreaM2);
+        z.wallNodes = kilnNodes;
+        z.twoStreams = true;
+        totalRowVolume += z.volumeM3;
+        rows.push_back(z);
+    }
+    const double settingCapacity = (p.wareMassKg + p.saggarMassKg) * p.settingSpecificHeatJPerKgK;
+    for (ZoneInfo& z : rows) {
+        z.settingHeatCapacityJPerK = 0.5 * settingCapacity * z.volumeM3 / totalRowVolume;
+        m.mZones.push_back(z);
+    }
+    const ProfilePoint rear = profileAt(p.profile, 1.0);
+    for (int i = 0; i < p.rearZoneCount; ++i) {
+        ZoneInfo z;
+        z.kind = ZoneKind::Rear;
+        z.name = "rear " + std::to_string(i + 1);
+        z.lengthM = p.rearZoneLengthM;
+        z.widthM = rear.widthM;
+        z.heightM = rear.heightM;
+        z.positionM = p.fireboxLengthM + p.chamberLengthM + (i + 0.5) * p.rearZoneLengthM;
+        const double section = 0.25 * std::numbers::pi * rear.widthM * rear.heightM;
+        z.volumeM3 = section * z.lengthM;
+        z.riseM = z.lengthM * std::sin(slope);
+        z.wallAreaM2 =
+                (halfEllipsePerimeter(0.5 * rear.widthM, rear.heightM) + rear.widthM) * z.lengthM;
+        z.settingAreaM2 = z.volumeM3 * p.settingSurfaceM2PerM3;
+        z.settingHeatCapacityJPerK = p.rearFillMassKg * p.settingSpecificHeatJPerKgK;
+        const double voidVolume = z.volumeM3 * (1.0 - p.settingVolumeFraction);
+        z.gasFlowAreaM2 = section * (1.0 - p.settingVolumeFraction);
+        z.hydraulicDiameterM = 4.0 * voidVolume / (z.settingAreaM2 + z.wallAreaM2);
+        z.meanBeamLengthM = 3.6 * voidVolume / (z.settingAreaM2 + z.wallAreaM2);
+        z.wallNodes = kilnNodes;
+        m.mZones.push_back(z);
+    }
+    {
+        ZoneInfo z;
+        z.kind = ZoneKind::Chimney;
+        z.name = "chimney";
+        const double d = std::sqrt(4.0 * p.chimneyBaseAreaM2 / std::numbers::pi);
+        z.lengthM = p.chimneyHeightM;
+        z.widthM = d;
+        z.heightM = d;
+        z.positionM = p.fireboxLengthM + p.chamberLengthM + p.rearZoneCount * p.rearZoneLengthM +
+                      0.5 * p.chimneyHeightM;
+        z.volumeM3 = p.chimneyBaseAreaM2 * p.chimneyHeightM;
+        z.riseM = p.chimneyHeightM;
+        z.wallAreaM2 = std::numbers::pi * d * p.chimneyHeightM;
+        z.gasFlowAreaM2 = p.chimneyBaseAreaM2;
+        z.hydraulicDiameterM = d;
+        z.meanBeamLengthM = 0.95 * d; // circular duct (thermal-properties.md 4.5)
+        z.wallNodes = p.chimneyWall.nodes;
+        m.mZones.push_back(z);
+    }
+    return m;
+}
+
+KilnState KilnModel::initialState() const {
+    KilnState s;
+    const double ta = mParams.ambientTemperatureC;
+    s.zones.resize(mZones.size());
+    for (ZoneState& z : s.zones) {
+        for (GasState& g : z.gas) {
+            g = GasState{};
+            g.temperatureC = ta;
+        }
+        z.settingTemperatureC = {ta, ta};
+        z.wallTemperatureC.fill(ta);
+    }
+    s.placements.assign(static_cast<std::size_t>(placementCount()), WareState{});
+    for (WareState& w : s.placements) {
+        w.peakTemperatureC = ta;
+    }
+    s.lowerFlowShare = mParams.lowerFlowShareNormal;
+    s.energy.initialStoredJ = storedEnergyJ(s);
+    return s;
+}
+
+double KilnModel::storedEnergyJ(const KilnState& state) const {
+    const double ta = mParams.ambientTemperatureC;
+    double e = state.fuelBedKg * mLhvWetJPerKg + state.charBedKg * kCharHeatingValueJPerKg;
+    for (std::size_t zi = 0; zi < mZones.size(); ++zi) {
+        const ZoneInfo& info = mZones[zi];
+        const ZoneState& z = state.zones[zi];
+        const int positions = info.twoStreams ? 2 : 1;
+        for (int p = 0; p < positions; ++p) {
+            e += info.settingHeatCapacityJPerK *
+                 (z.settingTemperatureC[static_cast<std::size_t>(p)] - ta);
+        }
+        const std::vector<double>& cap =
+                info.kind == ZoneKind::Chimney ? mChimneyWallCapacity : mKilnWallCapacity;
+        for (int n = 0; n < info.wallNodes; ++n) {
+            e += cap[static_cast<std::size_t>(n)] * info.wallAreaM2 *
+                 (z.wallTemperatureC[static_cast<std::size_t>(n)] - ta);
+        }
+    }
+    return e;
+}
+
+KilnState KilnModel::stepped(KilnState state, const StepInputs& inputs, double dtSeconds) const {
+    step(state, inputs, dtSeconds);
+    return state;
+}
+
+void KilnModel::step(KilnState& state, const StepInputs& inputs, double dtSeconds) const {
+    KILN_ASSERT(state.zones.size() == mZones.size(), "KilnModel::step: state of another kiln");
+    if (!(dtSeconds > 0.0) || !std::isfinite(dtSeconds)) {
+        return;
+    }
+    StepInputs in = inputs;
+    in.fireboxFeedKgPerHour = sanitize(in.fireboxFeedKgPerHour, 0.0, 1e6);
+    in.sideFeedKgPerHour = sanitize(in.sideFeedKgPerHour, 0.0, 1e6);
+    in.stokeMouthOpen = sanitize(in.stokeMouthOpen, 0.0, 1.0);
+    in.damperOpen = sanitize(in.damperOpen, 0.0, 1.0);
+    in.spyHolesOpen = std::clamp(in.spyHolesOpen, 0, 8);
+    if (in.sideFeedRow < 0 || in.sideFeedRow >= mParams.rowCount) {
+        in.sideFeedKgPerHour = 0.0;
+    }
+    const int n =
+            std::max(1, static_cast<int>(std::ceil(dtSeconds / mParams.maxInternalStepS - 1e-9)));
+    const double h = dtSeconds / n;
+    for (int i = 0; i < n; ++i) {
+        subStep(state, in, h);
+    }
+}
+
+namespace {
+
+// Burns what can burn of the flow's volatiles and CO with its O2; `share` is the mixing-limited
+// fraction of each combustible that meets air here. Returns the heat released, W.
+struct Chemistry {
+    double o2ToCo;
+    double coPerFuel;
+    double h2oPerFuel;
+    double heatToCo;
+};
+
+double burn(Flow& f, double share, const Chemistry& c) {
+    double q = 0.0;
+    const double fuel = f.kgPerS[kFuel] * share;
+    if (fuel > 0.0 && f.kgPerS[kO2] > 0.0) {
+        const double b = std::min(fuel, f.kgPerS[kO2] / c.o2ToCo);
+        f.kgPerS[kFuel] -= b;
+        f.kgPerS[kO2] = std::max(0.0, f.kgPerS[kO2] - b * c.o2ToCo);
+        f.kgPerS[kCO] += b * c.coPerFuel;
+        f.kgPerS[kH2O] += b * c.h2oPerFuel;
+        q += b * c.heatToCo;
+    }
+    const double co = f.kgPerS[kCO] * share;
+    if (co > 0.0 && f.kgPerS[kO2] > 0.0) {
+        const double b = std::min(co, f.kgPerS[kO2] / kO2PerKgCo);
+        f.kgPerS[kCO] -= b;
+        f.kgPerS[kO2] = std::max(0.0, f.kgPerS[kO2] - b * kO2PerKgCo);
+        f.kgPerS[kCO2] += b * (1.0 + kO2PerKgCo);
+        q += b * kCoHeatingValueJPerKg;
+    }
+    f.sensibleW += q;
+    return q;
+}
+
+struct Surface {
+    double ua = 0.0; // W/K
+    double temperatureC = 0.0;
+    double heatW = 0.0; // result: heat received
+};
+
+// Exchanges heat between a flow and up to three surfaces (effectiveness-NTU for a well-mixed
+// solid temperature); exact energy split so that sum(heatW) equals what the gas lost. Returns the
+// representative (mean) gas temperature.
+double exchange(Flow& f, double ambientC, Surface* surfaces, int count) {
+    const double cap = f.capacityWPerK();
+    double ua = 0.0;
+    double uaT = 0.0;
+    for (int i = 0; i < count; ++i) {
+        ua += surfaces[i].ua;
+        uaT += surfaces[i].ua * surfaces[i].temperatureC;
+    }
+    if (cap < 1e-9 || ua <= 0.0) {
+        for (int i = 0; i < count; ++i) {
+            surfaces[i].heatW = 0.0;
+        }
+        return cap < 1e-9 ? (ua > 0.0 ? uaT / ua : ambientC) : ambientC + f.sensibleW / cap;
+    }
+    const double ts = uaT / ua;
+    const double tin = ambientC + f.sensibleW / cap;
+    const double effectiveness = 1.0 - std::exp(-ua / cap);
+    const double q = cap * (tin - ts) * effectiveness;
+    const double tMean = ts + q / ua;
+    for (int i = 0; i < count; ++i) {
+        surfaces[i].heatW = surfaces[i].ua * (tMean - surfaces[i].temperatureC);
+    }
+    f.sensibleW -= q;
+    return tMean;
+}
+
+void describeGas(const Flow& f, double temperatureC, double o2PerKgFuelFull, GasState& g) {
+    std::array<double, kSpeciesCount> mol{};
+    double total = 0.0;
+    for (std::size_t i = 0; i < mol.size(); ++i) {
+        mol[i] = f.kgPerS[i] / kMolarMass[i];
+        total += mol[i];
+    }
+    g.temperatureC = temperatureC;
+    g.massFlowKgPerS = f.mass();
+    if (total <= 0.0) {
+        return;
+    }
+    g.o2 = mol[kO2] / total;
+    g.n2 = mol[kN2] / total;
+    g.co2 = mol[kCO2] / total;
+    g.h2o = mol[kH2O] / total;
+    g.co = mol[kCO] / total;
+    g.unburnt = mol[kFuel] / total;
+    // Burnout balance: O2 left after the CO and volatiles burnt with what free O2 there is.
+    const double demandKg = f.kgPerS[kCO] * kO2PerKgCo + f.kgPerS[kFuel] * o2PerKgFuelFull;
+    const double excessKg = f.kgPerS[kO2] - demandKg;
+    if (excessKg >= 0.0) {
+        g.excessO2 = excessKg / kMolarMass[kO2] / total;
+        g.reductionRatio = 0.0;
+    } else {
+        // The O2 deficit leaves its equivalent in CO (0.5 mol O2 per mol CO).
+        const double coLeft = -excessKg / kMolarMass[kO2] * 2.0;
+        const double co2 = mol[kCO2] + mol[kCO] + mol[kFuel] - coLeft;
+        g.excessO2 = 0.0;
+        g.reductionRatio = coLeft / std::max(co2, 1e-3 * total);
+    }
+    // Bands (conjectured, kiln-practice usage): reducing when CO/CO2 left after burnout exceeds
+    // 0.05; oxidizing with more than 1 % O2 to spare; neutral between.
+    if (g.reductionRatio > 0.05) {
+        g.atmosphere = Atmosphere::Reducing;
+    } else if (g.excessO2 > 0.01) {
+        g.atmosphere = Atmosphere::Oxidizing;
+    } else {
+        g.atmosphere = Atmosphere::Neutral;
+    }
+}
+
+// Linearised radiation + convection coefficient between gas and a surface, W/m2K.
+double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
+                             double surfaceEmissivity, double convection) {
+    const double tg = std::max(gasC + kKelvin, 1.0);
+    const double ts = std::max(surfaceC + kKelvin, 1.0);
+    // Grey gas in an enclosure: effective emissivity eps_g (eps_s + 1) / 2 (Hottel's
+    // approximation).
+    const double e = gasEmissivity * 0.5 * (surfaceEmissivity + 1.0);
+    return convection + kSigma * e * (tg * tg + ts * ts) * (tg + ts);
+}
+
+double radiationConductance(double aC, double bC, double emissivity, double areaM2) {
+    const double ta = std::max(aC + kKelvin, 1.0);
+    const double tb = std::max(bC + kKelvin, 1.0);
+    return kSigma * emissivity * (ta * ta + tb * tb) * (ta + tb) * areaM2;
+}
+
+} // namespace
+
+void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
+    const KilnParams& p = mParams;
+    const double ta = p.ambientTemperatureC;
+    const Chemistry chem{mO2ToCoPerKgFuel, mCoPerKgFuel, mH2oPerKgFuel, mHeatToCoJPerKgFuel};
+    const double o2Full = mO2ToCoPerKgFuel + mCoPerKgFuel * kO2PerKgCo;
+    const int rows = p.rowCount;
+    const std::size_t zoneCount = mZones.size();
+    const std::size_t chimney = zoneCount - 1;
+
+    // 1. Flame share of the lower positions relaxes towards its target; clearing drops the flame.
+    {
+        const double target = in.clearing ? p.lowerFlowShareClearing : p.lowerFlowShareNormal;
+        s.lowerFlowShare += (target - s.lowerFlowShare) *
+                            (1.0 - std::exp(-dt / std::max(p.flameShareTimeConstantS, 1.0)));
+    }
+
+    // 2. Draft: stack effect of every zone's hot gas column against ambient air,
+    //    dP = sum g dz (rho_amb - rho_gas) (thermal-properties.md 6), from last step's gas.
+    const double rhoAmb = gasDensityKgPerM3(p.ambientPressurePa, ta + kKelvin);
+    double draft = 0.0;
+    double rowTempSum = 0.0;
+    for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+        const ZoneState& z = s.zones[zi];
+        const double tg = mZones[zi].twoStreams
+                                  ? (1.0 - s.lowerFlowShare) * z.gas[kUpper].temperatureC +
+                                            s.lowerFlowShare * z.gas[kLower].temperatureC
+                                  : z.gas[kUpper].temperatureC;
+        draft += kGravity * mZones[zi].riseM *
+                 (rhoAmb - gasDensityKgPerM3(p.ambientPressurePa, tg + kKelvin));
+        if (mZones[zi].kind == ZoneKind::Row) {
+            rowTempSum += tg;
+        }
+    }
+    draft = std::max(draft, p.minimumDraftPa);
+
+    // 3. Flow through the inlets (stoke mouth, leaks, spy holes), the setting and the damper as
+    //    resistances in series: dP = sum R_i mdot^2, orifices R = 1 / (2 rho (Cd A)^2)
+    //    (discharge coefficient 0.65-0.70, thermal-properties.md 6).
+    const double mouthArea = p.stokeMouthAreaM2 * in.stokeMouthOpen;
+    const double spyArea = p.spyHoleAreaM2 * in.spyHolesOpen;
+    const double inletArea = mouthArea + spyArea + p.leakAreaM2;
+    const double cd = p.dischargeCoefficient;
+    const double rIn = 1.0 / (2.0 * rhoAmb * (cd * inletArea) * (cd * inletArea));
+    const double tChimneyK = s.zones[chimney].gas[kUpper].temperatureC + kKelvin;
+    const double rhoChimney = gasDensityKgPerM3(p.ambientPressurePa, tChimneyK);
+    const double outletArea = p.damperAreaM2 * std::max(in.damperOpen, 0.01);
+    const double rOut = 1.0 / (2.0 * rhoChimney * (cd * outletArea) * (cd * outletArea));
+    const double meanRowK = rowTempSum / rows + kKelvin;
+    // Setting resistance scales with 1/rho of the gas in the setting (same mass flow, faster gas).
+    const double rSet = p.settingFlowResistancePaS2PerKg2 * meanRowK / (1000.0 + kKelvin);
+    const double air = std::sqrt(draft / (rIn + rSet + rOut));
+    const double mouthAir = air * mouthArea / inletArea;
+    const double spyAir = air * spyArea / inletArea;
+    const double leakAirPerRow = air * p.leakAreaM2 / inletArea / rows;
+    s.airKgPerS = air;
+    s.mouthAirKgPerS = mouthAir;
+    s.draftPa = draft;
+
+    // 4. Fuel bed: wood fed, then burning away with its time constant, capped by the air.
+    const double fedKg = in.fireboxFeedKgPerHour / 3600.0 * dt;
+    const double sideFedKg = in.sideFeedKgPerHour / 3600.0 * dt;
+    s.fuelBedKg += fedKg;
+    s.fuelFedKg += fedKg + sideFedKg;
+    s.energy.fuelEnergyInJ += (fedKg + sideFedKg) * mLhvWetJPerKg;
+    // Devolatilisation of the charges (exact exponential), capped by the air (see above).
+    double burntKg = s.fuelBedKg * (1.0 - std::exp(-dt / p.fuel.devolatilisationTimeConstantS));
+    const double airLimitedKg = mouthAir * dt / (kMinimumBedAirRatio * mStoichAirPerKgWet);
+    burntKg = std::min(burntKg, airLimitedKg);
+    s.fuelBedKg -= burntKg;
+    s.fuelBurntKg += burntKg + sideFedKg;
+    const double moisture = p.fuel.moistureWetBasis;
+    const double v = p.fuel.volatileMatterFraction;
+    s.charBedKg += burntKg * (1.0 - moisture) * (1.0 - v);
+    // Char burns on the grate in the primary air to CO, as far as the air's O2 allows.
+    const double mouthO2 = mouthAir * kAirO2MassFraction;
+    double charKgPerS = s.charBedKg * (1.0 - std::exp(-dt / p.fuel.charBurnTimeConstantS)) / dt;
+    charKgPerS = std::min(charKgPerS, mouthO2 / kO2PerKgChar);
+    s.charBedKg -= charKgPerS * dt;
+
+    // 5. Gas march. Firebox first.
+    double heatRelease = 0.0;
+    // Heat received by the solids this step, W: setting per position, wall inner face.
+    std::array<std::array<double, 3>, kMaxZones> received{};
+
+    auto coefficients = [&](std::size_t zi, int stream, const Flow& f, double streamShare,
+                            double& hSetting, double& hWall) {
+        const ZoneInfo& info = mZones[zi];
+        const GasState& prev = s.zones[zi].gas[static_cast<std::size_t>(stream)];
+        const double tgK = prev.temperatureC + kKelvin;
+        const double pp = std::max(0.0, prev.h2o + prev.co2); // atm at 1 atm total
+        const double eg = wsggEmissivity(tgK, pp, info.meanBeamLengthM);
+        const double hc = ductConvectionWPerM2K(f.mass(), info.gasFlowAreaM2 * streamShare,
+                                                info.hydraulicDiameterM, tgK);
+        const ZoneState& z = s.zones[zi];
+        hSetting = gasSurfaceCoefficient(prev.temperatureC,
+                                         z.settingTemperatureC[static_cast<std::size_t>(stream)],
+                                         eg, p.settingEmissivity, hc);
+        hWall = gasSurfaceCoefficient(prev.temperatureC, z.wallTemperatureC[0], eg,
+                                      p.wallEmissivity, hc);
+    };
+
+    Flow fire = airFlow(mouthAir);
+    fire.kgPerS[kO2] -= charKgPerS * kO2PerKgChar;
+    fire.kgPerS[kCO] += charKgPerS * kCoPerKgChar;
+    const double charHeat =
+            charKgPerS * (kCharHeatingValueJPerKg - kCoPerKgChar * kCoHeatingValueJPerKg);
+    fire.sensibleW += charHeat;
+    heatRelease += charHeat;
+    const double volatiles = burntKg / dt * (1.0 - moisture) * v;
+    const double water = burntKg / dt * moisture;
+    fire.kgPerS[kFuel] += volatiles;
+    fire.kgPerS[kH2O] += water;
+    fire.sensibleW -= water * kLatentJPerKg;
+    heatRelease += burn(fire, p.fireboxBurnFraction, chem);
+    {
+        double hs = 0.0;
+        double hw = 0.0;
+        coefficients(0, kUpper, fire, 1.0, hs, hw);
+        Surface wall{hw * mZones[0].wallAreaM2, s.zones[0].wallTemperatureC[0], 0.0};
+        const double tg = exchange(fire, ta, &wall, 1);
+        received[0][2] += wall.heatW;
+        describeGas(fire, tg, o2Full, s.zones[0].gas[kUpper]);
+        s.zones[0].gas[kLower] = s.zones[0].gas[kUpper];
+    }
+
+    // Rows: two parallel streams; the lower stream takes lowerFlowShare of the flow.
+    std::array<Flow, 2> stream = {fire.scaled(1.0 - s.lowerFlowShare),
+                                  fire.scaled(s.lowerFlowShare)};
+    const std::array<double, 2> shares = {1.0 - s.lowerFlowShare, s.lowerFlowShare};
+    for (int r = 0; r < rows; ++r) {
+        const std::size_t zi = static_cast<std::size_t>(1 + r);
+        const ZoneInfo& info = mZones[zi];
+        ZoneState& z = s.zones[zi];
+        for (int st = 0; st < 2; ++st) {
+            Flow& f = stream[static_cast<std::size_t>(st)];
+            f.add(airFlow(leakAirPerRow * 0.5), 1.0);
+            if (r == 0 && st == kUpper) {
+                f.add(airFlow(spyAir), 1.0); // spy holes above the door open onto the front rows
+            }
+            if (r == in.sideFeedRow && sideFedKg > 0.0) {
+                // Small billets on the hot setting floor: volatiles at once, char gasified to CO
+                // at once (its CO then burns with the air there).
+                const double rate = sideFedKg / dt * 0.5;
+                const double charRate = rate * (1.0 - moisture) * (1.0 - v);
+                f.kgPerS[kFuel] += rate * (1.0 - moisture) * v;
+                f.kgPerS[kCO] += charRate * kCoPerKgChar;
+                f.kgPerS[kH2O] += rate * moisture;
+                f.sensibleW += charRate * (kCharHeatingValueJPerKg -
+                                           kCoPerKgChar * kCoHeatingValueJPerKg) -
+                               rate * moisture * kLatentJPerKg;
+            }
+            heatRelease += burn(f, p.zoneBurnFraction, chem);
+            double hs = 0.0;
+            double hw = 0.0;
+            coefficients(zi, st, f, shares[static_cast<std::size_t>(st)], hs, hw);
+            Surface surf[2] = {{hs * info.settingAreaM2,
+                                z.settingTemperatureC[static_cast<std::size_t>(st)], 0.0},
+                               {hw * 0.5 * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
+            const double tg = exchange(f, ta, surf, 2);
+            received[zi][static_cast<std::size_t>(st)] += surf[0].heatW;
+            received[zi][2] += surf[1].heatW;
+            describeGas(f, tg, o2Full, z.gas[static_cast<std::size_t>(st)]);
+        }
+        // Exchange between the streams (turbulent mixing across the setting).
+        const double x = p.streamExchangeFraction;
+        const Flow up = stream[kUpper];
+        const Flow low = stream[kLower];
+        stream[kUpper] = up.scaled(1.0 - x);
+        stream[kUpper].add(low, x);
+        stream[kLower] = low.scaled(1.0 - x);
+        stream[kLower].add(up, x);
+    }
+    Flow gas = stream[kUpper];
+    gas.add(stream[kLower], 1.0);
+    for (std::size_t zi = static_cast<std::size_t>(1 + rows); zi < chimney; ++zi) {
+        const ZoneInfo& info = mZones[zi];
+        ZoneState& z = s.zones[zi];
+        heatRelease += burn(gas, p.zoneBurnFraction, chem);
+        double hs = 0.0;
+        double hw = 0.0;
+        coefficients(zi, kUpper, gas, 1.0, hs, hw);
+        Surface surf[2] = {{hs * info.settingAreaM2, z.settingTemperatureC[0], 0.0},
+                           {hw * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
+        const double tg = exchange(gas, ta, surf, 2);
+        received[zi][0] += surf[0].heatW;
+        received[zi][2] += surf[1].heatW;
+        describeGas(gas, tg, o2Full, z.gas[kUpper]);
+        z.gas[kLower] = z.gas[kUpper];
+    }
+    {
+        heatRelease += burn(gas, p.zoneBurnFraction, chem);
+        double hs = 0.0;
+        double hw = 0.0;
+        coefficients(chimney, kUpper, gas, 1.0, hs, hw);
+        Surface wall{hw * mZones[chimney].wallAreaM2, s.zones[chimney].wallTemperatureC[0], 0.0};
+        const double tg = exchange(gas, ta, &wall, 1);
+        received[chimney][2] += wall.heatW;
+        describeGas(gas, tg, o2Full, s.zones[chimney].gas[kUpper]);
+        s.zones[chimney].gas[kLower] = s.zones[chimney].gas[kUpper];
+    }
+    s.heatReleaseW = heatRelease;
+    // What leaves the chimney: sensible heat and unburnt chemical energy.
+    s.energy.stackLossJ += gas.sensibleW * dt;
+    s.energy.unburntLossJ +=
+            (gas.kgPerS[kCO] * kCoHeatingValueJPerKg + gas.kgPerS[kFuel] * mLhvVolatilesJPerKg) *
+            dt;
+
+    // 6. Radiation between solids (explicit, conservative): setting <-> wall in each row and rear
+    //    zone, upper <-> lower setting, and along the kiln between neighbouring rows' setting.
+    const double eSetWall = 1.0 / (1.0 / p.settingEmissivity + 1.0 / p.wallEmissivity - 1.0);
+    const double eSetSet = 1.0 / (2.0 / p.settingEmissivity - 1.0);
+    for (std::size_t zi = 1; zi < chimney; ++zi) {
+        const ZoneInfo& info = mZones[zi];
+        ZoneState& z = s.zones[zi];
+        const int positions = info.twoStreams ? 2 : 1;
+        for (int st = 0; st < positions; ++st) {
+            const auto sti = static_cast<std::size_t>(st);
+            const double area = p.settingWallViewFactor * info.wallAreaM2 / positions;
+            const double g = radiationConductance(z.settingTemperatureC[sti], z.wallTemperatureC[0],
+                                                  eSetWall, area);
+            const double q = g * (z.settingTemperatureC[sti] - z.wallTemperatureC[0]);
+            received[zi][sti] -= q;
+            received[zi][2] += q;
+        }
+        if (info.twoStreams) {
+            const double area = p.settingWallViewFactor * info.widthM * info.lengthM;
+            const double g = radiationConductance(z.settingTemperatureC[0],
+                                                  z.settingTemperatureC[1], eSetSet, area);
+            const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
+            received[zi][0] -= q;
+            received[zi][1] += q;
+            if (zi + 1 < static_cast<std::size_t>(1 + rows)) {
+                ZoneState& next = s.zones[zi + 1];
+                const double a = p.settingWallViewFactor * 0.5 * info.gasFlowAreaM2;
+                for (std::size_t st = 0; st < 2; ++st) {
+                    const double ga = radiationConductance(
+                            z.settingTemperatureC[st], next.settingTemperatureC[st], eSetSet, a);
+                    const double qa =
+                            ga * (z.settingTemperatureC[st] - next.settingTemperatureC[st]);
+                    received[zi][st] -= qa;
+                    received[zi + 1][st] += qa;
+                }
+            }
+        }
+    }
+    // Radiation out of the open stoke mouth (from the firebox wall) and spy holes (front setting).
+    {
+        const double tf = s.zones[0].wallTemperatureC[0] + kKelvin;
+        const double taK = ta + kKelvin;
+        const double qMouth = kSigma * mouthArea * (tf * tf * tf * tf - taK * taK * taK * taK);
+        received[0][2] -= qMouth;
+        const double tsp = s.zones[1].settingTemperatureC[kUpper] + kKelvin;
+        const double qSpy = kSigma * spyArea * (tsp * tsp * tsp * tsp - taK * taK * taK * taK);
+        received[1][kUpper] -= qSpy;
+        s.energy.openingLossJ += (qMouth + qSpy) * dt;
+    }
+
+    // 7. Solids: setting, ware events, walls (explicit 1D conduction, outer film to ambient).
+    for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+        const ZoneInfo& info = mZones[zi];
+        ZoneState& z = s.zones[zi];
+        if (info.settingHeatCapacityJPerK > 0.0) {
+            const int positions = info.twoStreams ? 2 : 1;
+            for (int st = 0; st < positions; ++st) {
+                const auto sti = static_cast<std::size_t>(st);
+                const double before = z.settingTemperatureC[sti];
+                z.settingTemperatureC[sti] +=
+                        received[zi][sti] * dt / info.settingHeatCapacityJPerK;
+                if (info.kind == ZoneKind::Row) {
+                    updateWare(s.placements[static_cast<std::size_t>(info.row * 2 + st)], mHeatwork,
+                               mWareLimits, z.settingTemperatureC[sti], before,
+                               z.gas[sti].reductionRatio, dt);
+                }
+            }
+            if (!info.twoStreams) {
+                z.settingTemperatureC[1] = z.settingTemperatureC[0];
+            }
+        }
+        const bool chimneyWall = info.kind == ZoneKind::Chimney;
+        const std::vector<double>& cap = chimneyWall ? mChimneyWallCapacity : mKilnWallCapacity;
+        const std::vector<double>& cond =
+                chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
+        const int nodes = info.wallNodes;
+        std::array<double, kMaxWallNodes> flux{}; // W/m2 into each node
+        flux[0] = received[zi][2] / info.wallAreaM2;
+        for (int k = 0; k + 1 < nodes; ++k) {
+            const auto ki = static_cast<std::size_t>(k);
+            const double q = cond[ki] * (z.wallTemperatureC[ki] - z.wallTemperatureC[ki + 1]);
+            flux[ki] -= q;
+            flux[ki + 1] += q;
+        }
+        // Outer face: conduction from the node centre through half the node, then natural
+        // convection and radiation to the air, in series.
+        const auto last = static_cast<std::size_t>(nodes - 1);
+        const double tOut = z.wallTemperatureC[last];
+        const double hOut =
+                p.outsideConvectionWPerM2K +
+                kSigma * p.outsideEmissivity *
+                        ((tOut + kKelvin) * (tOut + kKelvin) + (ta + kKelvin) * (ta + kKelvin)) *
+                        (tOut + kKelvin + ta + kKelvin);
+        const double uOut = 1.0 / (1.0 / cond[last] + 1.0 / hOut);
+        const double qOut = uOut * (tOut - ta);
+        flux[last] -= qOut;
+        s.energy.wallLossJ += qOut * info.wallAreaM2 * dt;
+        for (int k = 0; k < nodes; ++k) {
+            const auto ki = static_cast<std::size_t>(k);
+            z.wallTemperatureC[ki] += flux[ki] * dt / cap[ki];
+        }
+    }
+    s.timeSeconds += dt;
+}
+
+double KilnModel::placementTemperatureC(const KilnState& state, int row, Position position) const {
+    KILN_ASSERT(row >= 0 && row < mParams.rowCount, "KilnModel: row out of range");
+    return state.zones[static_cast<std::size_t>(1 + row)].settingTemperatureC[position];
+}
+
+const GasState& KilnModel::placementGas(const KilnState& state, int row, Position position) const {
+    KILN_ASSERT(row >= 0 && row < mParams.rowCount, "KilnModel: row out of range");
+    return state.zones[static_cast<std::size_t>(1 + row)].gas[position];
+}
+
+WareOutcome KilnModel::placementOutcome(const KilnState& state, int index) const {
+    KILN_ASSERT(index >= 0 && index < placementCount(), "KilnModel: placement out of range");
+    const auto i = static_cast<std::size_t>(index);
+    return evaluateWare(state.placements[i], mPlan[i], mHeatwork, mWareLimits);
+}
+
+TestPiece KilnModel::pullTestPiece(const KilnState& state, int row, Position position) const {
+    TestPiece piece;
+    piece.row = std::clamp(row, 0, mParams.rowCount - 1);
+    piece.position = position;
+    piece.temperatureC = placementTemperatureC(state, piece.row, position);
+    piece.atmosphere = placementGas(state, piece.row, position).atmosphere;
+    piece.outcome = placementOutcome(state, piece.row * 2 + position);
+    return piece;
+}
+
+const char* atmosphereName(Atmosphere atmosphere) {
+    switch (atmosphere) {
+        case Atmosphere::Oxidizing:
+            return "oxidizing";
+        case Atmosphere::Neutral:
+            return "neutral";
+        case Atmosphere::Reducing:
+            return "reducing";
+    }
+    return "?";
+}
+
+} // namespace kiln::sim

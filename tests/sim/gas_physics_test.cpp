@@ -1,0 +1,68 @@
+// Gas physics against published numbers and limits: Sutherland reference values (White 2006),
+// the stack-draft example of thermal-properties.md 6, WSGG limits, fuel chemistry of section 1.
+#include "kiln/sim/gas_physics.h"
+
+#include "sim_test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace kiln::sim {
+namespace {
+
+TEST(SimGasPhysics, SutherlandReproducesItsReferenceValues) {
+    EXPECT_NEAR(airViscosityPaS(273.0), 1.716e-5, 1e-9);
+    EXPECT_NEAR(airConductivityWPerMK(273.0), 0.0241, 1e-7);
+    // Air at 1000 K: mu ~ 4.2e-5 Pa s, k ~ 0.067 W/m K (standard air tables; within 5 %).
+    EXPECT_NEAR(airViscosityPaS(1000.0) / 4.24e-5, 1.0, 0.05);
+    EXPECT_NEAR(airConductivityWPerMK(1000.0) / 0.0667, 1.0, 0.08);
+}
+
+TEST(SimGasPhysics, StackDraftMatchesTheReferenceExample) {
+    // thermal-properties.md 6: H = 17 m, To = 293 K, Ti = 873 K, 101325 Pa gives ~134 Pa.
+    const double p = 101325.0;
+    const double draft =
+            9.80665 * 17.0 * (gasDensityKgPerM3(p, 293.0) - gasDensityKgPerM3(p, 873.0));
+    EXPECT_NEAR(draft, 134.0, 4.0);
+}
+
+TEST(SimGasPhysics, GreyGasEmissivityBehaves) {
+    EXPECT_NEAR(wsggEmissivity(1200.0, 0.0, 1.0), 0.0, 1e-12);
+    double last = 0.0;
+    for (double pl : {0.01, 0.05, 0.1, 0.3, 1.0, 3.0}) {
+        const double e = wsggEmissivity(1500.0, pl, 1.0);
+        EXPECT_GT(e, last);
+        EXPECT_LT(e, 1.0);
+        last = e;
+    }
+    // Flue gas (p_w + p_c = 0.25 atm) over a 1 m beam at 1500 K: of order 0.2 (Hottel charts).
+    const double e = wsggEmissivity(1500.0, 0.25, 1.0);
+    EXPECT_GT(e, 0.1);
+    EXPECT_LT(e, 0.35);
+    // Out of the fitted range the temperature is clamped, not extrapolated.
+    EXPECT_DOUBLE_EQ(wsggEmissivity(100.0, 0.25, 1.0), wsggEmissivity(600.0, 0.25, 1.0));
+}
+
+TEST(SimGasPhysics, ConvectionIsLaminarAtLowFlowAndRisesWithFlow) {
+    const double lam = ductConvectionWPerM2K(0.01, 1.0, 0.2, 1200.0);
+    EXPECT_NEAR(lam, 3.66 * airConductivityWPerMK(1200.0) / 0.2, 1e-9);
+    EXPECT_GT(ductConvectionWPerM2K(5.0, 0.2, 0.2, 600.0), lam);
+    EXPECT_EQ(ductConvectionWPerM2K(1.0, 0.0, 0.2, 600.0), 0.0);
+}
+
+TEST(SimGasPhysics, FuelChemistryMatchesTheReferenceDerivations) {
+    core::Result<KilnParams> p = loadKilnParams(core::dataPath("assets/firings/egg_kiln.json"));
+    ASSERT_TRUE(p.ok()) << p.error().message;
+    core::Result<KilnModel> m = KilnModel::create(p.value(), test::loadHeatworkOrDie());
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    const double moisture = p->fuel.moistureWetBasis;
+    // thermal-properties.md 1.4: 6.12 kg air per kg dry wood from the Miles fir analysis.
+    EXPECT_NEAR(m->stoichiometricAirKgPerKgWet() / (1.0 - moisture), 6.12, 0.03);
+    // thermal-properties.md 1.3: LHV 14.5 MJ/kg at 20 % moisture (from HHV 20.06, H 5.98 %).
+    ASSERT_DOUBLE_EQ(moisture, 0.20);
+    EXPECT_NEAR(m->lowerHeatingValueWetJPerKg() / 1e6, 14.5, 0.1);
+}
+
+} // namespace
+} // namespace kiln::sim

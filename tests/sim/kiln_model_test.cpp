@@ -1,0 +1,177 @@
+// Invariants of the kiln model: the energy balance closes, the model is deterministic and pure,
+// and extreme but legal commands never give NaN or a runaway.
+#include "sim_test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace kiln::sim {
+namespace {
+
+class SimKilnModelTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        core::Result<test::LoadedFiring> f = test::loadFiring("egg_kiln_traditional.json");
+        ASSERT_TRUE(f.ok()) << f.error().message;
+        mFiring.emplace(std::move(f.value()));
+    }
+    const KilnModel& model() const { return mFiring->model; }
+    const FiringSchedule& schedule() const { return mFiring->schedule; }
+    std::optional<test::LoadedFiring> mFiring;
+};
+
+void expectSane(const KilnModel& m, const KilnState& s) {
+    const double ta = m.params().ambientTemperatureC;
+    for (const ZoneState& z : s.zones) {
+        for (const GasState& g : z.gas) {
+            ASSERT_TRUE(std::isfinite(g.temperatureC));
+            ASSERT_GT(g.temperatureC, -100.0);
+            ASSERT_LT(g.temperatureC, 2500.0); // above any wood flame
+            ASSERT_TRUE(std::isfinite(g.o2) && std::isfinite(g.co) && std::isfinite(g.co2));
+            ASSERT_GE(g.o2, 0.0);
+            ASSERT_GE(g.co, 0.0);
+        }
+        for (double t : z.settingTemperatureC) {
+            ASSERT_TRUE(std::isfinite(t));
+            ASSERT_GT(t, ta - 60.0);
+            ASSERT_LT(t, 2200.0);
+        }
+        for (double t : z.wallTemperatureC) {
+            ASSERT_TRUE(std::isfinite(t));
+            ASSERT_LT(t, 2200.0);
+        }
+    }
+    for (const WareState& w : s.placements) {
+        ASSERT_TRUE(std::isfinite(w.heatwork));
+        ASSERT_TRUE(std::isfinite(w.ironReducedFraction));
+    }
+    ASSERT_TRUE(std::isfinite(s.fuelBedKg) && s.fuelBedKg >= 0.0);
+    ASSERT_TRUE(std::isfinite(s.charBedKg) && s.charBedKg >= -1e-9);
+}
+
+TEST_F(SimKilnModelTest, StartsColdAtAmbient) {
+    const KilnState s = model().initialState();
+    const double ta = model().params().ambientTemperatureC;
+    EXPECT_DOUBLE_EQ(model().storedEnergyJ(s), 0.0);
+    for (const ZoneState& z : s.zones) {
+        EXPECT_DOUBLE_EQ(z.settingTemperatureC[0], ta);
+        EXPECT_DOUBLE_EQ(z.wallTemperatureC[0], ta);
+    }
+}
+
+TEST_F(SimKilnModelTest, EnergyBalanceClosesOverAWholeFiring) {
+    const test::FiringRecord rec = test::runFiring(model(), schedule());
+    // Fuel in = stored + wall + stack + unburnt (+ radiation out of openings), within 1 %.
+    EXPECT_LT(std::abs(rec.energyResidualFraction), 0.01);
+    const EnergyLedger& e = rec.finalState.energy;
+    EXPECT_GT(e.fuelEnergyInJ, 0.0);
+    EXPECT_GT(e.wallLossJ, 0.0);
+    EXPECT_GT(e.stackLossJ, 0.0);
+    EXPECT_GE(e.unburntLossJ, 0.0);
+}
+
+TEST_F(SimKilnModelTest, EnergyBalanceClosesUnderHeavyReduction) {
+    // Starved air and big charges: lots of CO and volatiles leave unburnt.
+    FiringSchedule s = schedule();
+    s.endHours = 12.0;
+    s.stopHours = 10.0;
+    std::vector<PlayerCommand> cmds = {{2.0, CommandKind::FeedRate, 3000.0},
+                                       {2.0, CommandKind::Mouth, 0.3},
+                                       {6.0, CommandKind::Damper, 0.2}};
+    const test::FiringRecord rec = test::runFiring(model(), s, cmds);
+    EXPECT_GT(rec.finalState.energy.unburntLossJ, 0.01 * rec.finalState.energy.fuelEnergyInJ);
+    EXPECT_LT(std::abs(rec.energyResidualFraction), 0.01);
+}
+
+TEST_F(SimKilnModelTest, ExtremeButLegalCommandsGiveNoNaNNorRunaway) {
+    KilnState s = model().initialState();
+    const StepInputs extremes[] = {
+            {1e5, 0.0, -1, 1.0, 1.0, 8, false},    // absurd feed, everything open
+            {0.0, 0.0, -1, 0.0, 0.0, 0, false},    // all shut
+            {1e5, 0.0, -1, 0.0, 1.0, 0, true},     // feed into a shut mouth, clearing
+            {5000.0, 0.0, -1, 1.0, 0.0, 0, false}, // damper shut
+            {0.0, 1e5, 3, 1.0, 1.0, 8, false},     // side feed in an egg kiln row
+    };
+    for (int cycle = 0; cycle < 6; ++cycle) {
+        for (const StepInputs& in : extremes) {
+            for (int i = 0; i < 120; ++i) {
+                model().step(s, in, 60.0);
+            }
+            expectSane(model(), s);
+        }
+    }
+    // Nonsense inputs are sanitised, not propagated.
+    StepInputs nan;
+    nan.fireboxFeedKgPerHour = std::nan("");
+    nan.stokeMouthOpen = std::numeric_limits<double>::infinity();
+    nan.damperOpen = -5.0;
+    model().step(s, nan, 60.0);
+    model().step(s, nan, std::nan(""));
+    model().step(s, nan, -10.0);
+    expectSane(model(), s);
+    const double stored = model().storedEnergyJ(s) - s.energy.initialStoredJ;
+    const EnergyLedger& e = s.energy;
+    EXPECT_LT(std::abs(e.fuelEnergyInJ - stored - e.wallLossJ - e.stackLossJ - e.unburntLossJ -
+                       e.openingLossJ),
+              0.01 * e.fuelEnergyInJ);
+}
+
+TEST_F(SimKilnModelTest, DeterministicAndPure) {
+    const StepInputs in{800.0, 0.0, -1, 1.0, 1.0, 0, false};
+    KilnState a = model().initialState();
+    KilnState b = model().initialState();
+    for (int i = 0; i < 300; ++i) {
+        model().step(a, in, 60.0);
+    }
+    KilnState c = b;
+    for (int i = 0; i < 300; ++i) {
+        c = model().stepped(c, in, 60.0);
+    }
+    ASSERT_EQ(a.zones.size(), c.zones.size());
+    for (std::size_t z = 0; z < a.zones.size(); ++z) {
+        EXPECT_EQ(a.zones[z].settingTemperatureC, c.zones[z].settingTemperatureC);
+        EXPECT_EQ(a.zones[z].wallTemperatureC, c.zones[z].wallTemperatureC);
+    }
+    // stepped() leaves its input alone.
+    EXPECT_EQ(b.timeSeconds, 0.0);
+    // A long step is the same as the internal steps it is split into.
+    KilnState one = model().initialState();
+    KilnState many = model().initialState();
+    model().step(one, in, 600.0);
+    for (int i = 0; i < 10; ++i) {
+        model().step(many, in, 60.0);
+    }
+    EXPECT_EQ(one.zones[5].settingTemperatureC, many.zones[5].settingTemperatureC);
+}
+
+TEST_F(SimKilnModelTest, DraftGrowsWithAHotChimney) {
+    KilnState s = model().initialState();
+    const StepInputs fire{600.0, 0.0, -1, 1.0, 1.0, 0, false};
+    model().step(s, fire, 60.0);
+    const double coldDraft = s.draftPa;
+    for (int i = 0; i < 600; ++i) {
+        model().step(s, fire, 60.0);
+    }
+    EXPECT_GT(s.draftPa, 2.0 * coldDraft);
+    // Stack effect bound: g H (rho_amb - rho_gas) over the gas path, at most the full column
+    // of air (~1.2 kg/m3) over the kiln's total rise (~21 m) = ~250 Pa.
+    EXPECT_LT(s.draftPa, 260.0);
+}
+
+TEST_F(SimKilnModelTest, TestPieceReportsThePlacement) {
+    KilnState s = model().initialState();
+    const StepInputs fire{900.0, 0.0, -1, 1.0, 1.0, 0, false};
+    for (int i = 0; i < 600; ++i) {
+        model().step(s, fire, 60.0);
+    }
+    const TestPiece front = model().pullTestPiece(s, 0, kUpper);
+    const TestPiece rear = model().pullTestPiece(s, model().rowCount() - 1, kLower);
+    EXPECT_DOUBLE_EQ(front.temperatureC, model().placementTemperatureC(s, 0, kUpper));
+    EXPECT_GT(front.temperatureC, rear.temperatureC);
+    EXPECT_GE(front.outcome.coneIndex, rear.outcome.coneIndex);
+    EXPECT_FALSE(front.outcome.reason.empty());
+}
+
+} // namespace
+} // namespace kiln::sim

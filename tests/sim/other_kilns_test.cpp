@@ -1,0 +1,1 @@
+// Written with the other kilns' parameter sets.

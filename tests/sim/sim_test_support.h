@@ -1,0 +1,149 @@
+// Helpers shared by the simulation tests: where the reference files are, and loading the project's
+// firing data (assets/firings) into a ready model. Not a test itself.
+#pragma once
+
+#include "kiln/core/data_paths.h"
+#include "kiln/core/file_io.h"
+#include "kiln/sim/firing_data.h"
+#include "kiln/sim/firing_run.h"
+#include "kiln/sim/kiln_model.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace kiln::sim::test {
+
+// The shared reference folder from KILN_SHARED_DIR, or nullopt (callers skip, or fail in CI).
+inline std::optional<std::filesystem::path> referenceDir() {
+    const char* dir = std::getenv("KILN_SHARED_DIR");
+    if (dir == nullptr || *dir == '\0') {
+        return std::nullopt;
+    }
+    const std::filesystem::path p = std::filesystem::path(dir) / "reference";
+    if (!std::filesystem::exists(p)) {
+        return std::nullopt;
+    }
+    return p;
+}
+
+inline bool inCi() {
+    const char* ci = std::getenv("CI");
+    return ci != nullptr && std::string(ci) == "true";
+}
+
+// Use at the top of a test that needs the reference files.
+#define KILN_REQUIRE_REFERENCE(dirVar)                                                             \
+    const auto dirVar##Opt = ::kiln::sim::test::referenceDir();                                    \
+    if (!dirVar##Opt) {                                                                            \
+        if (::kiln::sim::test::inCi()) {                                                           \
+            FAIL() << "KILN_SHARED_DIR/reference is required in CI";                               \
+        }                                                                                          \
+        GTEST_SKIP() << "KILN_SHARED_DIR not set: reference files unavailable";                    \
+    }                                                                                              \
+    const std::filesystem::path dirVar = *dirVar##Opt
+
+inline HeatworkModel loadHeatworkOrDie() {
+    core::Result<HeatworkModel> hw =
+            loadHeatwork(core::dataPath("assets/firings/orton_heatwork.json"));
+    KILN_ASSERT(hw.ok(), "test: orton_heatwork.json must load");
+    return hw.value();
+}
+
+struct LoadedFiring {
+    FiringSchedule schedule;
+    KilnModel model;
+};
+
+// Loads a schedule with its kiln and loading plan from assets/firings.
+inline core::Result<LoadedFiring> loadFiring(const std::string& scheduleFile) {
+    core::Result<FiringSchedule> s = loadSchedule(core::dataPath("assets/firings/" + scheduleFile));
+    if (!s.ok()) {
+        return s.error();
+    }
+    core::Result<KilnParams> p = loadKilnParams(core::dataPath(s->kilnFile));
+    if (!p.ok()) {
+        return p.error();
+    }
+    std::vector<WareSpec> plan;
+    if (!s->planFile.empty()) {
+        core::Result<std::vector<WareSpec>> pl =
+                loadLoadingPlan(core::dataPath(s->planFile), p->rowCount);
+        if (!pl.ok()) {
+            return pl.error();
+        }
+        plan = std::move(pl.value());
+    }
+    core::Result<KilnModel> m = KilnModel::create(p.value(), loadHeatworkOrDie(), plan);
+    if (!m.ok()) {
+        return m.error();
+    }
+    return LoadedFiring{s.value(), std::move(m.value())};
+}
+
+// Mean setting temperature over rows [first, last] (0-based), both positions.
+inline double meanSettingC(const KilnModel& m, const KilnState& s, int first, int last) {
+    double sum = 0.0;
+    int n = 0;
+    for (int r = first; r <= last; ++r) {
+        sum += m.placementTemperatureC(s, r, kUpper) + m.placementTemperatureC(s, r, kLower);
+        n += 2;
+    }
+    return sum / n;
+}
+
+// What the validation looks at in one firing.
+struct FiringRecord {
+    double frontPeakC = 0.0; // mean of the front tenth of the rows, highest value
+    double frontPeakHours = 0.0;
+    double frontAtStopC = 0.0;
+    double middleAtStopC = 0.0; // rows in the middle tenth
+    double rearAtStopC = 0.0;   // the last tenth of the rows
+    double settingMeanAtEndC = 0.0;
+    double frontAtEndC = 0.0;
+    double woodBurntKg = 0.0;
+    double energyResidualFraction = 0.0;
+    int outcomes[5] = {0, 0, 0, 0, 0}; // by WareOutcomeKind
+    KilnState finalState;
+};
+
+inline FiringRecord runFiring(const KilnModel& m, const FiringSchedule& schedule,
+                              std::vector<PlayerCommand> commands = {}) {
+    FiringRun run(m, schedule, std::move(commands));
+    FiringRecord rec;
+    const int rows = m.rowCount();
+    const int tenth = std::max(1, rows / 10);
+    while (!run.finished()) {
+        run.advance();
+        const double front = meanSettingC(m, run.state(), 0, tenth - 1);
+        if (front > rec.frontPeakC) {
+            rec.frontPeakC = front;
+            rec.frontPeakHours = run.timeHours();
+        }
+        if (std::abs(run.timeHours() - schedule.stopHours) < 0.5 * schedule.stepSeconds / 3600.0) {
+            rec.frontAtStopC = front;
+            rec.middleAtStopC = meanSettingC(m, run.state(), rows / 2 - tenth / 2,
+                                             rows / 2 - tenth / 2 + tenth - 1);
+            rec.rearAtStopC = meanSettingC(m, run.state(), rows - tenth, rows - 1);
+        }
+    }
+    const KilnState& s = run.state();
+    rec.settingMeanAtEndC = meanSettingC(m, s, 0, rows - 1);
+    rec.frontAtEndC = meanSettingC(m, s, 0, tenth - 1);
+    rec.woodBurntKg = s.fuelBurntKg;
+    const EnergyLedger& e = s.energy;
+    const double stored = m.storedEnergyJ(s) - e.initialStoredJ;
+    rec.energyResidualFraction = (e.fuelEnergyInJ - stored - e.wallLossJ - e.stackLossJ -
+                                  e.unburntLossJ - e.openingLossJ) /
+                                 e.fuelEnergyInJ;
+    for (int i = 0; i < m.placementCount(); ++i) {
+        rec.outcomes[static_cast<int>(m.placementOutcome(s, i).kind)]++;
+    }
+    rec.finalState = s;
+    return rec;
+}
+
+} // namespace kiln::sim::test
