@@ -25,6 +25,9 @@ constexpr double kKRefWPerMK = 0.0241;
 constexpr double kKSK = 194.0;
 
 constexpr double kAirMolarMassKgPerMol = 0.02896;
+// Prandtl number of the flue gas and Pr^(2/3) for Gnielinski.
+constexpr double kPr = 0.7;
+constexpr double kPr23 = 0.788373;
 constexpr double kGasConstantJPerMolK = 8.314462618;
 
 } // namespace
@@ -40,14 +43,20 @@ double wsggEmissivity(double temperatureK, double partialPressureAtm, double bea
     return std::clamp(emissivity, 0.0, 1.0);
 }
 
+// (T / Tref)^1.5, without pow (this runs for every zone every step).
+double sutherlandPower(double t) {
+    const double r = t / kSutherlandRefK;
+    return r * std::sqrt(r);
+}
+
 double airViscosityPaS(double temperatureK) {
     const double t = std::max(temperatureK, 50.0);
-    return kMuRefPaS * std::pow(t / kSutherlandRefK, 1.5) * (kSutherlandRefK + kMuSK) / (t + kMuSK);
+    return kMuRefPaS * sutherlandPower(t) * (kSutherlandRefK + kMuSK) / (t + kMuSK);
 }
 
 double airConductivityWPerMK(double temperatureK) {
     const double t = std::max(temperatureK, 50.0);
-    return kKRefWPerMK * std::pow(t / kSutherlandRefK, 1.5) * (kSutherlandRefK + kKSK) / (t + kKSK);
+    return kKRefWPerMK * sutherlandPower(t) * (kSutherlandRefK + kKSK) / (t + kKSK);
 }
 
 double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hydraulicDiameterM,
@@ -55,19 +64,20 @@ double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hy
     if (flowAreaM2 <= 0.0 || hydraulicDiameterM <= 0.0) {
         return 0.0;
     }
-    const double mu = airViscosityPaS(temperatureK);
-    const double k = airConductivityWPerMK(temperatureK);
-    const double re = std::abs(massFlowKgPerS) * hydraulicDiameterM / (flowAreaM2 * mu);
+    const double t = std::max(temperatureK, 50.0);
+    const double s = sutherlandPower(t);
+    const double k = kKRefWPerMK * s * (kSutherlandRefK + kKSK) / (t + kKSK);
+    const double mu = kMuRefPaS * s * (kSutherlandRefK + kMuSK) / (t + kMuSK);
+    const double massFlux = std::abs(massFlowKgPerS) / flowAreaM2;
     // Fully developed laminar flow, constant wall temperature (thermal-properties.md 5).
     double nu = 3.66;
-    if (re > 3000.0) {
+    if (massFlux * hydraulicDiameterM > 3000.0 * mu) {
+        const double re = massFlux * hydraulicDiameterM / mu;
         // Gnielinski (ORNL TRANSFORM Nu_Gnielinski.mo), Petukhov friction factor, Pr = 0.7.
-        constexpr double kPr = 0.7;
         const double lnRe = std::log(re);
         const double f = 1.0 / ((0.79 * lnRe - 1.64) * (0.79 * lnRe - 1.64));
-        const double pr23 = std::cbrt(kPr * kPr);
         nu = std::max(nu, (f / 8.0) * (re - 1000.0) * kPr /
-                                  (1.0 + 12.7 * std::sqrt(f / 8.0) * (pr23 - 1.0)));
+                                  (1.0 + 12.7 * std::sqrt(f / 8.0) * (kPr23 - 1.0)));
     }
     return nu * k / hydraulicDiameterM;
 }

@@ -47,7 +47,8 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
     ware.peakTemperatureC = std::max(ware.peakTemperatureC, temperatureC);
 
     const double stepRate = (temperatureC - previousTemperatureC) * 3600.0 / dtSeconds;
-    const double w = 1.0 - std::exp(-dtSeconds / kRateSmoothingS);
+    // Backward-Euler weight of the first-order filter (stable for any step, no exp per piece).
+    const double w = dtSeconds / (kRateSmoothingS + dtSeconds);
     ware.heatingRateCPerHour += w * (stepRate - ware.heatingRateCPerHour);
 
     if (meanC >= kWaterSmokingLowC && meanC <= kWaterSmokingHighC &&
@@ -72,7 +73,8 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
     // it to the firing shrinkage of a very vitreous porcelain (14 %, thermal-properties.md 8).
     const int c04 = limits.vitrifyStartCone;
     const int c10 = limits.vitrifyEndCone;
-    if (c04 >= 0 && c10 > c04 && ware.heatwork > 0.0) {
+    if (c04 >= 0 && c10 > c04 &&
+        ware.heatwork >= heatwork.thresholds()[static_cast<std::size_t>(c04)]) {
         const double cone = heatwork.coneIndexFor(ware.heatwork);
         ware.vitrifiedFraction = std::clamp((cone - c04) / (c10 - c04), 0.0, 1.0);
         ware.linearShrinkage = limits.maxFiringShrinkage * ware.vitrifiedFraction;
@@ -85,8 +87,8 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
             const double ratio = std::max(0.0, coToCo2Ratio);
             const double equilibrium = ratio / (ratio + kHalfReductionRatio);
             const double k = activity * dtSeconds / kRedoxTimeConstantS;
-            ware.ironReducedFraction +=
-                    (equilibrium - ware.ironReducedFraction) * (1.0 - std::exp(-k));
+            // Backward-Euler relaxation towards equilibrium (stable, no exp per piece).
+            ware.ironReducedFraction += (equilibrium - ware.ironReducedFraction) * k / (1.0 + k);
         }
         if (ware.vitrifiedFraction > 0.5 && temperatureC < kSealBelowC &&
             temperatureC < previousTemperatureC) {
