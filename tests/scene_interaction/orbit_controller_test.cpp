@@ -187,6 +187,41 @@ TEST(OrbitController, TapsTooSlowOrTooFarApartAreNotADoubleTap) {
     EXPECT_TRUE(near.focusRequestPx.has_value());
 }
 
+TEST(OrbitController, SingleTapsAreConfirmedOnlyWhenNoSecondTapCanFollow) {
+    OrbitController orbit(startCamera(), wideLimits());
+    auto tap = [&](glm::vec2 px, double t) {
+        orbit.handle(InputEvent::touchDown(4, px, t), kViewport);
+        return orbit.handle(InputEvent::touchUp(4, px, t + 0.05), kViewport);
+    };
+    tap({200, 200}, 0.0);                                  // released at 0.05
+    EXPECT_FALSE(orbit.pollConfirmedTap(0.2).has_value()); // a second tap could still come
+    const auto confirmed = orbit.pollConfirmedTap(0.4);
+    ASSERT_TRUE(confirmed.has_value());
+    EXPECT_EQ(*confirmed, glm::vec2(200, 200));
+    EXPECT_FALSE(orbit.pollConfirmedTap(0.5).has_value()); // once only
+
+    // The taps of a double tap are never confirmed as single taps.
+    tap({500, 500}, 1.0);
+    const GestureResult second = tap({505, 500}, 1.2);
+    EXPECT_TRUE(second.focusRequestPx.has_value());
+    EXPECT_FALSE(orbit.pollConfirmedTap(5.0).has_value());
+
+    // A press held across the window delays confirmation until it ends as a drag.
+    tap({100, 100}, 10.0); // released at 10.05
+    orbit.handle(InputEvent::touchDown(4, {100, 100}, 10.2), kViewport);
+    EXPECT_FALSE(orbit.pollConfirmedTap(10.5).has_value());
+    orbit.handle(InputEvent::touchMove(4, {300, 100}, 10.6), kViewport);
+    orbit.handle(InputEvent::touchUp(4, {300, 100}, 10.7), kViewport);
+    EXPECT_TRUE(orbit.pollConfirmedTap(10.7).has_value());
+
+    // A far-away second tap confirms the first at once.
+    tap({100, 100}, 20.0);
+    const GestureResult far = tap({600, 100}, 20.1);
+    ASSERT_TRUE(far.confirmedTapPx.has_value());
+    EXPECT_EQ(*far.confirmedTapPx, glm::vec2(100, 100));
+    EXPECT_EQ(*far.tapPx, glm::vec2(600, 100));
+}
+
 TEST(OrbitController, DragIsNotATap) {
     OrbitController orbit(startCamera(), wideLimits());
     orbit.handle(InputEvent::mouseDown(MouseButton::Left, {300, 300}, 0.0), kViewport);

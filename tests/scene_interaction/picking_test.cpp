@@ -251,3 +251,14 @@ TEST(Picking, AgreesWithBruteForceOnARandomScene) {
     }
     EXPECT_GT(hits, 40); // the scene was really hit, not only missed
 }
+
+TEST(Picking, FromInsideABoxTheNormalFacesTheViewer) {
+    // Scans are often open shells seen from inside (a kiln chamber): back faces are hit too, and
+    // the normal is turned towards the ray's origin.
+    const PickingIndex index(twoCubes());
+    const auto hit = index.pick({{2.0f, 0.0f, 0.0f}, {0.0f, 1.0f, 0.0f}});
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(hit->instanceIndex, 1);
+    EXPECT_NEAR(hit->pointM.y, 1.0f, 1e-5f);
+    EXPECT_LT(glm::length(hit->normal - glm::vec3(0, -1, 0)), 1e-5f);
+}

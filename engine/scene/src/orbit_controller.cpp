@@ -398,12 +398,36 @@ GestureResult OrbitController::pointerUp(const InputEvent& event, bool cancelled
             apartPx <= mSettings.doubleTapMaxDistancePx) {
             result.focusRequestPx = event.positionPx;
             mLastTap.reset();
+            mPendingTap.reset();
             return result;
         }
     }
+    // A new single tap: the previous pending one can no longer become a double.
+    if (mPendingTap) {
+        result.confirmedTapPx = mPendingTap->positionPx;
+    }
     result.tapPx = event.positionPx;
     mLastTap = Tap{event.positionPx, event.timeSeconds};
+    mPendingTap = mLastTap;
     return result;
+}
+
+std::optional<glm::vec2> OrbitController::pollConfirmedTap(double nowSeconds) {
+    if (!mPendingTap || !(nowSeconds - mPendingTap->upSeconds > mSettings.doubleTapMaxSeconds)) {
+        return std::nullopt;
+    }
+    // A press that began inside the window may still end as the second tap: wait for it.
+    const double upSeconds = mPendingTap->upSeconds;
+    const bool secondMayCome =
+            std::any_of(mPointers.begin(), mPointers.end(), [&](const Pointer& p) {
+                return p.downSeconds - upSeconds <= mSettings.doubleTapMaxSeconds;
+            });
+    if (secondMayCome) {
+        return std::nullopt;
+    }
+    const glm::vec2 px = mPendingTap->positionPx;
+    mPendingTap.reset();
+    return px;
 }
 
 } // namespace kiln::scene

@@ -51,9 +51,13 @@ struct OrbitSettings {
 };
 
 // What a handled event means for the app besides the camera itself.
+// tapPx comes at once with every tap (snappy hotspots), including the first of a double tap.
+// Where a double tap must not also count as a single one (measuring), use confirmedTapPx here and
+// OrbitController::pollConfirmedTap: a tap is confirmed once no second tap can follow it.
 struct GestureResult {
     bool cameraChanged = false;
-    std::optional<glm::vec2> tapPx;          // a single tap or left click (hotspots, measuring)
+    std::optional<glm::vec2> tapPx;          // a tap or left click, at once
+    std::optional<glm::vec2> confirmedTapPx; // an earlier tap that turned out not to be a double
     std::optional<glm::vec2> focusRequestPx; // a double tap: pick here, then call focusOn
 };
 
@@ -65,6 +69,9 @@ public:
     GestureResult handle(const InputEvent& event, const Viewport& viewport);
     // Advances a focus or viewpoint transition.
     void update(float dtSeconds);
+    // The last tap, once doubleTapMaxSeconds have passed after it with no second press (time on
+    // the events' clock); each tap is returned once, and never the taps of a double tap.
+    std::optional<glm::vec2> pollConfirmedTap(double nowSeconds);
 
     // Smoothly moves the target to `pointM` keeping yaw and pitch; keeps the distance unless one
     // is given. The end pose is clamped to the limits first.
@@ -121,7 +128,8 @@ private:
     OrbitCamera mTransitionEnd;
     bool mTransitioning = false;
     std::vector<Pointer> mPointers;
-    std::optional<Tap> mLastTap;
+    std::optional<Tap> mLastTap;    // may still become the first of a double tap
+    std::optional<Tap> mPendingTap; // not yet confirmed as a single tap
 };
 
 } // namespace kiln::scene
