@@ -481,6 +481,28 @@ TEST_P(SiteTest, ChambersMatchTheirDescription) {
             EXPECT_LT(c.maxHeightAtFraction, 0.5);
             EXPECT_GT(c.heightM.front(), c.heightM.back());
         }
+        // Gourd kiln: two chambers, the front one 4.56 m wide and the rear one 2.74 m.
+        if (part.value("source", "").rfind("gourd_kiln_huluyao.example_yuan", 0) == 0) {
+            std::vector<double> maxima;
+            for (std::size_t k = 1; k + 1 < c.widthM.size(); ++k) {
+                if (c.widthM[k] >= c.widthM[k - 1] && c.widthM[k] > c.widthM[k + 1]) {
+                    maxima.push_back(c.widthM[k]);
+                }
+            }
+            ASSERT_EQ(maxima.size(), 2u) << "expected a front and a rear chamber";
+            if (Env::get().kilnsPath) {
+                const std::string g = "gourd_kiln_huluyao.example_yuan_yinshua_jixie_chang.";
+                const json* front = resolve(Env::get().kilns, g + "front_chamber_width");
+                const json* rear = resolve(Env::get().kilns, g + "rear_chamber_width");
+                ASSERT_TRUE(front && rear);
+                EXPECT_LE(near(maxima[0], front->get<double>()), kTolerance) << maxima[0];
+                EXPECT_LE(near(maxima[1], rear->get<double>()), kTolerance) << maxima[1];
+                const json* slope = resolve(Env::get().kilns, g + "slope_deg");
+                EXPECT_LE(std::fabs(c.slopeDegBetween(0.2 * length, 0.8 * length) -
+                                    slope->get<double>()),
+                          kTolerance * slope->get<double>());
+            }
+        }
         // Dragon kiln: 'cross-section smallest at head, largest in middle, smaller at tail'.
         if (part.value("source", "") == "dragon_kiln_longyao.cross_section") {
             const auto area = [&](std::size_t k) { return c.widthM[k] * c.heightM[k]; };
@@ -651,7 +673,10 @@ TEST_P(SiteTest, RuinWallsStandAtTheirResidualHeights) {
                                       glm::pi<double>() / 180.0);
         double top = 0.0, lowTop = 1e9;
         for (const auto& p : m->positions) {
-            const double h = p.z - p.x * slope; // height above the sloping floor line
+            // Height above the sloping floor line; beyond the end walls the wall top stays level.
+            const double run = part["params"]["lengthM"]["value"].get<double>() /
+                               std::sqrt(1.0 + slope * slope);
+            const double h = p.z - std::clamp(p.x, 0.0, run) * slope;
             if (h > 0.0) {
                 top = std::max(top, h);
                 lowTop = std::min(lowTop, h);
@@ -659,6 +684,60 @@ TEST_P(SiteTest, RuinWallsStandAtTheirResidualHeights) {
         }
         EXPECT_LE(top, range[1].get<double>() * (1.0 + kTolerance)) << name;
         EXPECT_GE(lowTop, range[0].get<double>() * (1.0 - kTolerance)) << name;
+    }
+}
+
+TEST_P(SiteTest, BoxesArraysAndHallsMatchTheirDescription) {
+    for (const auto& part : partsOfType(*desc, "box")) {
+        const std::string name = part["name"];
+        const GlbMesh* m = meshNamed(*file, name + "_solid");
+        ASSERT_NE(m, nullptr) << name;
+        const auto& p = part["params"];
+        const double yaw = p.value("/yawDeg/value"_json_pointer, 0.0) * glm::pi<double>() / 180.0;
+        const glm::dvec3 along(std::cos(yaw), std::sin(yaw), 0.0),
+                across(-std::sin(yaw), std::cos(yaw), 0.0);
+        double lo[3] = {1e300, 1e300, 1e300}, hi[3] = {-1e300, -1e300, -1e300};
+        for (const auto& q : m->positions) {
+            const double c[3] = {glm::dot(q, along), glm::dot(q, across), q.z};
+            for (int k = 0; k < 3; ++k) {
+                lo[k] = std::min(lo[k], c[k]);
+                hi[k] = std::max(hi[k], c[k]);
+            }
+        }
+        EXPECT_LE(near(hi[0] - lo[0], p["lengthM"]["value"].get<double>()), kTolerance) << name;
+        EXPECT_LE(near(hi[1] - lo[1], p["widthM"]["value"].get<double>()), kTolerance) << name;
+        EXPECT_LE(near(hi[2] - lo[2], p["heightM"]["value"].get<double>()), kTolerance) << name;
+        std::cout << "[kilngen] " << GetParam() << "/" << name << ": " << hi[0] - lo[0] << " x "
+                  << hi[1] - lo[1] << " x " << hi[2] - lo[2] << " m\n";
+    }
+    for (const auto& part : partsOfType(*desc, "cylinder_array")) {
+        const std::string name = part["name"];
+        int count = 0;
+        std::set<int> meshes;
+        for (const auto& n : file->nodes) {
+            if (n.extras.value("part", "") == name && n.extras.value("role", "") == "instance") {
+                ++count;
+                meshes.insert(n.mesh);
+            }
+        }
+        EXPECT_EQ(count, part["params"]["count"]["value"].get<int>()) << name;
+        ASSERT_EQ(meshes.size(), 1u) << name << ": one shared mesh expected";
+        const auto bb = kiln::test::bounds(
+                file->meshes[static_cast<std::size_t>(*meshes.begin())].positions);
+        EXPECT_LE(near(bb.hi.x, part["params"]["radiusM"]["value"].get<double>()), kTolerance);
+        EXPECT_LE(near(bb.hi.z - bb.lo.z, part["params"]["heightM"]["value"].get<double>()),
+                  kTolerance);
+    }
+    for (const auto& part : partsOfType(*desc, "hall")) {
+        const std::string name = part["name"];
+        const GlbMesh* m = meshNamed(*file, name + "_body");
+        ASSERT_NE(m, nullptr) << name;
+        const auto bb = kiln::test::bounds(m->positions);
+        const auto& p = part["params"];
+        EXPECT_LE(near(bb.hi.x - bb.lo.x, p["lengthM"]["value"].get<double>()), kTolerance) << name;
+        EXPECT_LE(near(bb.hi.y - bb.lo.y, p["widthM"]["value"].get<double>()), kTolerance) << name;
+        EXPECT_LE(near(bb.hi.z - bb.lo.z, p["ridgeHeightM"]["value"].get<double>()), kTolerance)
+                << name;
     }
 }
 

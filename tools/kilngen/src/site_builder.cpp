@@ -744,7 +744,7 @@ private:
                 const float xc =
                         std::clamp(x, follow->profile.floorAt(-5.0f).x,
                                    follow->profile.floorAt(follow->profile.lengthM + 5.0f).x);
-                z = follow->profile.floorZAtX(xc) - below + (x - xc) * 0.3f;
+                z = base + follow->profile.floorZAtX(xc) - below + (x - xc) * 0.3f;
                 fade = std::clamp((std::fabs(y) - 3.0f) / 6.0f, 0.0f, 1.0f);
             }
             z += cross * std::fabs(y);
@@ -772,7 +772,10 @@ private:
         const glm::vec3 ax(std::cos(yaw), std::sin(yaw), 0.0f),
                 ay(-std::sin(yaw), std::cos(yaw), 0.0f);
         Mesh m;
-        addBox(m, glm::vec3(0.0f), 0.5f * p.vec3("sizeM"), ax, ay, glm::vec3(0, 0, 1),
+        // centreM is the middle of the box's footprint at its base; lengthM runs along the yawed x.
+        const glm::vec3 half(0.5f * p.num("lengthM"), 0.5f * p.num("widthM"),
+                             0.5f * p.num("heightM"));
+        addBox(m, glm::vec3(0.0f, 0.0f, half.z), half, ax, ay, glm::vec3(0, 0, 1),
                findMaterial(p.str("material"))->tileM);
         nodes.push_back({"solid", mesh(part.name + "_solid", std::move(m), p.str("material")),
                          p.vec3("centreM"), glm::quat(1, 0, 0, 0), json{{"role", "solid"}}});
