@@ -279,6 +279,101 @@ TEST(OrbitController, GestureDuringTransitionTakesOverWithoutAJump) {
     EXPECT_LT(glm::length(orbit.camera().target - mid.target), 1e-5f);
 }
 
+namespace {
+// A one-finger flick to the right: 20 px every 1/60 s (1200 px/s), lifted while moving.
+void flick(OrbitController& orbit, double t0, double liftDelaySeconds) {
+    glm::vec2 px(400, 400);
+    orbit.handle(InputEvent::touchDown(9, px, t0), kViewport);
+    double t = t0;
+    for (int i = 0; i < 6; ++i) {
+        t += 1.0 / 60.0;
+        px.x += 20.0f;
+        orbit.handle(InputEvent::touchMove(9, px, t), kViewport);
+    }
+    orbit.handle(InputEvent::touchUp(9, px, t + liftDelaySeconds), kViewport);
+}
+} // namespace
+
+TEST(OrbitController, FlickKeepsSpinningThenStops) {
+    OrbitController orbit(startCamera(), wideLimits());
+    flick(orbit, 0.0, 0.0);
+    const float yawAtRelease = orbit.camera().yawDeg;
+    ASSERT_TRUE(orbit.spinning());
+    float previous = yawAtRelease;
+    float firstStep = 0.0f;
+    for (int i = 0; i < 600 && orbit.spinning(); ++i) {
+        orbit.update(1.0f / 60.0f);
+        const float step = previous - orbit.camera().yawDeg; // rightward: yaw decreases
+        ASSERT_GT(step, 0.0f) << "frame " << i;
+        if (i == 0) {
+            firstStep = step;
+        } else {
+            ASSERT_LE(step, firstStep * 1.0001f) << "frame " << i; // slowing down
+        }
+        previous = orbit.camera().yawDeg;
+    }
+    EXPECT_FALSE(orbit.spinning());
+    // The whole spin is at most speed / decay pixels' worth of rotation.
+    const float k = orbit.settings().rotateDegPerPixel;
+    const float spun = yawAtRelease - orbit.camera().yawDeg;
+    EXPECT_GT(spun, 0.5f * 1200.0f / orbit.settings().inertiaDecayPerSecond * k);
+    EXPECT_LE(spun, 1.01f * 1200.0f / orbit.settings().inertiaDecayPerSecond * k);
+}
+
+TEST(OrbitController, SpinDoesNotDependOnFrameRate) {
+    float spun[2] = {0.0f, 0.0f};
+    const float frameSeconds[2] = {1.0f / 30.0f, 1.0f / 144.0f};
+    for (int f = 0; f < 2; ++f) {
+        OrbitController orbit(startCamera(), wideLimits());
+        flick(orbit, 0.0, 0.0);
+        const float atRelease = orbit.camera().yawDeg;
+        for (int i = 0; i < 5000 && orbit.spinning(); ++i) {
+            orbit.update(frameSeconds[f]);
+        }
+        spun[f] = atRelease - orbit.camera().yawDeg;
+    }
+    EXPECT_GT(spun[0], 1.0f);
+    EXPECT_NEAR(spun[0], spun[1], 0.01f * spun[0]);
+}
+
+TEST(OrbitController, NoSpinAfterRestingOrWhenCaughtOrDisabled) {
+    OrbitController resting(startCamera(), wideLimits());
+    flick(resting, 0.0, 0.3); // the finger stopped before lifting
+    EXPECT_FALSE(resting.spinning());
+
+    OrbitController caught(startCamera(), wideLimits());
+    flick(caught, 0.0, 0.0);
+    caught.update(0.1f);
+    caught.handle(InputEvent::touchDown(2, {100, 100}, 0.2), kViewport);
+    EXPECT_FALSE(caught.spinning());
+    const float yaw = caught.camera().yawDeg;
+    caught.update(0.5f);
+    EXPECT_EQ(caught.camera().yawDeg, yaw);
+
+    OrbitSettings settings;
+    settings.inertia = false;
+    OrbitController off(startCamera(), wideLimits(), settings);
+    flick(off, 0.0, 0.0);
+    EXPECT_FALSE(off.spinning());
+}
+
+TEST(OrbitController, SpinRespectsPitchLimits) {
+    OrbitController orbit(startCamera(), wideLimits());
+    // A fast downward flick: pitch runs into its limit and stays there.
+    orbit.handle(InputEvent::mouseDown(MouseButton::Left, {600, 100}, 0.0), kViewport);
+    for (int i = 1; i <= 4; ++i) {
+        orbit.handle(
+                InputEvent::mouseMove({600.0f, 100.0f + 40.0f * static_cast<float>(i)}, i / 60.0),
+                kViewport);
+    }
+    orbit.handle(InputEvent::mouseUp(MouseButton::Left, {600, 260}, 4 / 60.0), kViewport);
+    for (int i = 0; i < 300; ++i) {
+        orbit.update(1.0f / 60.0f);
+        ASSERT_LE(orbit.camera().pitchDeg, 80.0f);
+    }
+    EXPECT_FLOAT_EQ(orbit.camera().pitchDeg, 80.0f);
+}
+
 TEST(OrbitLimitsTest, ClampKeepsTheEyeAboveTheGround) {
     OrbitLimits limits;
     limits.groundHeightM = 0.0f;

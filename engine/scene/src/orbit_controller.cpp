@@ -132,6 +132,7 @@ OrbitController::OrbitController(const OrbitCamera& camera, const OrbitLimits& l
 
 void OrbitController::setCamera(const OrbitCamera& camera) {
     stopTransition();
+    mSpinPxPerSecond = glm::vec2(0.0f);
     mCamera = clampToLimits(camera, mLimits);
 }
 
@@ -147,7 +148,22 @@ void OrbitController::stopTransition() {
     mTransitioning = false;
 }
 
+void OrbitController::trackRotation(glm::vec2 deltaPx, double timeSeconds) {
+    if (mLastRotateSeconds >= 0.0) {
+        const double dt = timeSeconds - mLastRotateSeconds;
+        if (dt > 1e-4) {
+            const glm::vec2 instant = deltaPx / static_cast<float>(dt);
+            // Smoothed over the last few moves; after a pause the new speed counts alone.
+            mDragPxPerSecond = dt > 0.1 ? instant : glm::mix(mDragPxPerSecond, instant, 0.6f);
+        }
+    } else {
+        mDragPxPerSecond = glm::vec2(0.0f);
+    }
+    mLastRotateSeconds = timeSeconds;
+}
+
 void OrbitController::startTransition(const OrbitCamera& destination) {
+    mSpinPxPerSecond = glm::vec2(0.0f);
     mTransitionEnd = clampToLimits(destination, mLimits);
     mTransition =
             CameraTransition(pose(), CameraPose::fromOrbit(mTransitionEnd), mSettings.transition);
@@ -174,6 +190,21 @@ void OrbitController::transitionTo(const OrbitCamera& camera) {
 }
 
 void OrbitController::update(float dtSeconds) {
+    if (!std::isfinite(dtSeconds) || dtSeconds <= 0.0f) {
+        return;
+    }
+    if (spinning() && !mTransitioning) {
+        // The exact integral of v exp(-decay t) over the frame, so the spin does not depend on
+        // the frame rate. A decay too small to ever stop is raised to one that does.
+        const float decayRate = std::max(mSettings.inertiaDecayPerSecond, 0.1f);
+        const float keep = std::exp(-decayRate * dtSeconds);
+        rotate(mSpinPxPerSecond * ((1.0f - keep) / decayRate));
+        mSpinPxPerSecond *= keep;
+        // Stop below a quarter of a degree per second.
+        if (glm::length(mSpinPxPerSecond) * mSettings.rotateDegPerPixel < 0.25f) {
+            mSpinPxPerSecond = glm::vec2(0.0f);
+        }
+    }
     if (!mTransitioning) {
         return;
     }
@@ -264,6 +295,7 @@ GestureResult OrbitController::handle(const InputEvent& event, const Viewport& v
                 return {};
             }
             stopTransition();
+            mSpinPxPerSecond = glm::vec2(0.0f);
             zoom(std::exp(-event.wheelSteps * mSettings.wheelZoomPerStep), event.positionPx,
                  viewport);
             GestureResult result;
@@ -291,6 +323,8 @@ GestureResult OrbitController::pointerDown(const InputEvent& event) {
     it->downSeconds = event.timeSeconds;
     it->travelPx = 0.0f;
     it->wasMultiTouch = false;
+    mSpinPxPerSecond = glm::vec2(0.0f); // a touch catches a spinning model
+    mLastRotateSeconds = -1.0;
     if (touchCount() >= 2) {
         for (Pointer& p : mPointers) {
             p.wasMultiTouch = p.wasMultiTouch || p.kind == PointerKind::Touch;
@@ -322,6 +356,7 @@ GestureResult OrbitController::pointerMove(const InputEvent& event, const Viewpo
         stopTransition();
         if (button == MouseButton::Left) {
             rotate(delta);
+            trackRotation(delta, event.timeSeconds);
         } else {
             pan(delta, viewport);
         }
@@ -346,6 +381,7 @@ GestureResult OrbitController::pointerMove(const InputEvent& event, const Viewpo
         if (event.positionPx != oldPx) {
             stopTransition();
             rotate(event.positionPx - oldPx);
+            trackRotation(event.positionPx - oldPx, event.timeSeconds);
             result.cameraChanged = true;
         }
         return result;
@@ -360,6 +396,7 @@ GestureResult OrbitController::pointerMove(const InputEvent& event, const Viewpo
     if (&*moved != a && &*moved != b) {
         return result;
     }
+    mLastRotateSeconds = -1.0;
     const glm::vec2 newCentre = (a->positionPx + b->positionPx) * 0.5f;
     const float newSpan = glm::length(a->positionPx - b->positionPx);
     stopTransition();
@@ -381,6 +418,20 @@ GestureResult OrbitController::pointerUp(const InputEvent& event, bool cancelled
     }
     const Pointer pointer = *it;
     mPointers.erase(it);
+    // Releasing a rotation that is still moving leaves the model spinning.
+    if (mLastRotateSeconds >= 0.0 && mPointers.empty()) {
+        const bool moving =
+                event.timeSeconds - mLastRotateSeconds <= mSettings.inertiaReleaseWindowSeconds;
+        if (mSettings.inertia && moving && !cancelled) {
+            glm::vec2 v = mDragPxPerSecond;
+            const float speed = glm::length(v);
+            if (speed > mSettings.inertiaMaxPxPerSecond) {
+                v *= mSettings.inertiaMaxPxPerSecond / speed;
+            }
+            mSpinPxPerSecond = v;
+        }
+        mLastRotateSeconds = -1.0;
+    }
     const float travelPx =
             std::max(pointer.travelPx, glm::length(event.positionPx - pointer.downPx));
     const bool tapLike =

@@ -48,6 +48,12 @@ struct OrbitSettings {
     float doubleTapMaxSeconds = 0.3f; // from the first tap's release to the second press
     float doubleTapMaxDistancePx = 20.0f;
     TransitionSettings transition; // for focusOn and transitionTo
+    // Inertia: a rotation released while still moving keeps spinning and slows down, its speed
+    // times exp(-inertiaDecayPerSecond * t), so it turns speed / decay pixels' worth in all.
+    bool inertia = true;
+    float inertiaDecayPerSecond = 5.0f;
+    float inertiaMaxPxPerSecond = 3000.0f;
+    float inertiaReleaseWindowSeconds = 0.08f; // a finger resting longer before lifting: no spin
 };
 
 // What a handled event means for the app besides the camera itself.
@@ -94,6 +100,7 @@ public:
     const OrbitLimits& limits() const { return mLimits; }
     const OrbitSettings& settings() const { return mSettings; }
     bool transitioning() const { return mTransitioning; }
+    bool spinning() const { return mSpinPxPerSecond != glm::vec2(0.0f); }
     int activePointerCount() const { return static_cast<int>(mPointers.size()); }
 
 private:
@@ -117,6 +124,7 @@ private:
     GestureResult pointerDown(const InputEvent& event);
     GestureResult pointerMove(const InputEvent& event, const Viewport& viewport);
     GestureResult pointerUp(const InputEvent& event, bool cancelled);
+    void trackRotation(glm::vec2 deltaPx, double timeSeconds);
     std::vector<Pointer>::iterator findPointer(PointerKind kind, std::int64_t id,
                                                MouseButton button);
     int touchCount() const;
@@ -128,8 +136,11 @@ private:
     OrbitCamera mTransitionEnd;
     bool mTransitioning = false;
     std::vector<Pointer> mPointers;
-    std::optional<Tap> mLastTap;    // may still become the first of a double tap
-    std::optional<Tap> mPendingTap; // not yet confirmed as a single tap
+    std::optional<Tap> mLastTap;      // may still become the first of a double tap
+    std::optional<Tap> mPendingTap;   // not yet confirmed as a single tap
+    glm::vec2 mDragPxPerSecond{0.0f}; // smoothed speed of the current rotating drag
+    double mLastRotateSeconds = -1.0; // time of its last move; < 0 when not rotating
+    glm::vec2 mSpinPxPerSecond{0.0f}; // inertia after release
 };
 
 } // namespace kiln::scene
