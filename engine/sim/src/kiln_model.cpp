@@ -292,6 +292,9 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
     const double settingCapacity = (p.wareMassKg + p.saggarMassKg) * p.settingSpecificHeatJPerKgK;
     for (ZoneInfo& z : rows) {
         z.settingHeatCapacityJPerK = 0.5 * settingCapacity * z.volumeM3 / totalRowVolume;
+        if (z.settingHeatCapacityJPerK <= 0.0) {
+            z.settingAreaM2 = 0.0; // an empty kiln: nothing to exchange heat with
+        }
         m.mZones.push_back(z);
     }
     const ProfilePoint rear = profileAt(p.profile, 1.0);
@@ -310,6 +313,9 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
                 (halfEllipsePerimeter(0.5 * rear.widthM, rear.heightM) + rear.widthM) * z.lengthM;
         z.settingAreaM2 = z.volumeM3 * p.settingSurfaceM2PerM3;
         z.settingHeatCapacityJPerK = p.rearFillMassKg * p.settingSpecificHeatJPerKgK;
+        if (z.settingHeatCapacityJPerK <= 0.0) {
+            z.settingAreaM2 = 0.0; // an empty flue: no fill to exchange heat with
+        }
         const double voidVolume = z.volumeM3 * (1.0 - p.settingVolumeFraction);
         z.gasFlowAreaM2 = section * (1.0 - p.settingVolumeFraction);
         z.hydraulicDiameterM = 4.0 * voidVolume / (z.settingAreaM2 + z.wallAreaM2);
@@ -399,6 +405,7 @@ void KilnModel::step(KilnState& state, const StepInputs& inputs, double dtSecond
     in.spyHolesOpen = std::clamp(in.spyHolesOpen, 0, 8);
     if (in.sideFeedRow < 0 || in.sideFeedRow >= mParams.rowCount) {
         in.sideFeedKgPerHour = 0.0;
+        in.sideFeedRow = -1;
     }
     const int n =
             std::max(1, static_cast<int>(std::ceil(dtSeconds / mParams.maxInternalStepS - 1e-9)));
@@ -674,8 +681,12 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         for (int st = 0; st < 2; ++st) {
             Flow& f = stream[static_cast<std::size_t>(st)];
             f.add(airFlow(leakAirPerRow * 0.5), 1.0);
-            if (r == 0 && st == kUpper) {
-                f.add(airFlow(spyAir), 1.0); // spy holes above the door open onto the front rows
+            // Open holes admit air: the spy holes above the door onto the front rows, or, while
+            // side stoking, the side holes of the row being stoked (split over both streams).
+            if (in.sideFeedRow >= 0 && r == in.sideFeedRow) {
+                f.add(airFlow(0.5 * spyAir), 1.0);
+            } else if (in.sideFeedRow < 0 && r == 0 && st == kUpper) {
+                f.add(airFlow(spyAir), 1.0);
             }
             if (r == in.sideFeedRow && sideFedKg > 0.0) {
                 // Small billets on the hot setting floor: volatiles at once, char gasified to CO
@@ -752,6 +763,9 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     for (std::size_t zi = 1; zi < chimney; ++zi) {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
+        if (info.settingHeatCapacityJPerK <= 0.0) {
+            continue; // nothing set here (an empty flue): no solid to exchange with
+        }
         const int positions = info.twoStreams ? 2 : 1;
         for (int st = 0; st < positions; ++st) {
             const auto sti = static_cast<std::size_t>(st);
@@ -789,9 +803,10 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const double taK = ta + kKelvin;
         const double qMouth = kSigma * mouthArea * (tf * tf * tf * tf - taK * taK * taK * taK);
         received[0][2] -= qMouth;
-        const double tsp = s.zones[1].settingTemperatureC[kUpper] + kKelvin;
+        const std::size_t spyZone = static_cast<std::size_t>(1 + std::max(in.sideFeedRow, 0));
+        const double tsp = s.zones[spyZone].settingTemperatureC[kUpper] + kKelvin;
         const double qSpy = kSigma * spyArea * (tsp * tsp * tsp * tsp - taK * taK * taK * taK);
-        received[1][kUpper] -= qSpy;
+        received[spyZone][kUpper] -= qSpy;
         s.energy.openingLossJ += (qMouth + qSpy) * dt;
     }
 
