@@ -687,6 +687,31 @@ TEST_P(SiteTest, RuinWallsStandAtTheirResidualHeights) {
     }
 }
 
+TEST_P(SiteTest, ZonesFollowEachOtherAlongTheChamber) {
+    for (const auto& part : partsOfType(*desc, "zones")) {
+        const std::string name = part["name"];
+        double lastTo = 0.0;
+        int order = 0;
+        for (const auto& z : part["params"]["zones"]) {
+            const int node = file->findNode(name + "_" + z["name"].get<std::string>());
+            ASSERT_GE(node, 0) << z["name"];
+            const auto& extras = file->nodes[static_cast<std::size_t>(node)].extras;
+            EXPECT_EQ(extras["role"], "zone");
+            EXPECT_EQ(extras["order"].get<int>(), ++order);
+            const double from = extras["fromM"], to = extras["toM"];
+            EXPECT_NEAR(from, lastTo, 1e-3) << "zones must be contiguous: " << z["name"];
+            EXPECT_GT(to, from);
+            lastTo = to;
+        }
+        // The zones cover the chamber from the front wall to at least the rear wall.
+        for (const auto& chamber : partsOfType(*desc, "kiln_chamber")) {
+            if (chamber["name"] == part["params"]["chamber"]) {
+                EXPECT_GE(lastTo, chamber["params"]["lengthM"]["value"].get<double>() - 1e-3);
+            }
+        }
+    }
+}
+
 TEST_P(SiteTest, BoxesArraysAndHallsMatchTheirDescription) {
     for (const auto& part : partsOfType(*desc, "box")) {
         const std::string name = part["name"];

@@ -252,6 +252,9 @@ private:
         if (t == "firebox") {
             return buildFirebox(part, nodes);
         }
+        if (t == "zones") {
+            return buildZones(part, nodes);
+        }
         if (t == "timber_house") {
             return buildHouse(part, nodes, extras);
         }
@@ -652,6 +655,38 @@ private:
                glm::vec3(front.x + len, halfW, front.y + p.num("heightM")), 1.0f);
         nodes.push_back({"body", mesh(part.name + "_body", std::move(m), p.str("material")),
                          glm::vec3(0.0f), glm::quat(1, 0, 0, 0), json{{"role", "firebox"}}});
+        return {};
+    }
+
+    // --- longitudinal zones: empty marker nodes on the floor, with their extent ------------------
+    core::Status buildZones(const Part& part, std::vector<PartNode>& nodes) {
+        const auto& p = part.params;
+        const auto& c = mChambers.at(p.str("chamber"));
+        const float length = c.profile.lengthM;
+        float last = 0.0f;
+        int order = 0;
+        for (const auto& z : p.list("zones")) {
+            const float from = z.num("from"), to = z.num("to");
+            if (to <= from || from < last - 1e-6f) {
+                return fail(z.pointer,
+                            "zones must be in order, each with to > from, not overlapping");
+            }
+            last = to;
+            const float mid = 0.5f * (from + to) * length;
+            const glm::vec2 floor = c.profile.floorAt(mid);
+            nodes.push_back({z.str("name"), -1, glm::vec3(floor.x, 0.0f, floor.y),
+                             glm::quat(1, 0, 0, 0),
+                             json{{"role", "zone"},
+                                  {"zone", z.str("name")},
+                                  {"label", z.str("label")},
+                                  {"order", ++order},
+                                  {"fromM", from * length},
+                                  {"toM", to * length},
+                                  {"fromX", c.profile.floorAt(from * length).x},
+                                  {"toX", c.profile.floorAt(to * length).x},
+                                  {"note", "along-floor extent; beyond lengthM lies outside the "
+                                           "chamber (chimney base)"}}});
+        }
         return {};
     }
 
