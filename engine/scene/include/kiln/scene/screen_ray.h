@@ -17,7 +17,7 @@ struct Ray {
     glm::vec3 direction{0.0f, 0.0f, -1.0f}; // unit length
 };
 
-// The ray from the eye through the centre of pixel position `px`.
+// The ray from the eye through position `px` (a pixel's centre is at its index + 0.5).
 Ray screenRay(const CameraPose& pose, const Viewport& viewport, glm::vec2 px);
 
 // The pixel position of `pointM`, or nothing when it is behind the eye (or the viewport is empty).
