@@ -575,6 +575,11 @@ private:
         const float length = p.num("linerLengthM"), wall = p.num("linerWallM");
         if (part.type == "spy_holes") {
             for (const auto& h : p.list("holes")) {
+                if (h.str("place") != "crown" && !h.has("heightM")) {
+                    return fail(h.pointer + "/heightM",
+                                "missing required field (for a hole in the " + h.str("place") +
+                                        " wall)");
+                }
                 const float s = h.num("at") * c.profile.lengthM;
                 auto st = placeLiner(c, h.str("place"), s, h.num("heightM"), h.num("offsetM"),
                                      h.num("diameterM"), length, wall, h.str("name"), h.pointer,
