@@ -175,3 +175,53 @@ TEST_F(SimKilnModelTest, TestPieceReportsThePlacement) {
 
 } // namespace
 } // namespace kiln::sim
+
+namespace kiln::sim {
+namespace {
+
+TEST(SimFiringMaster, CommandsActOnTheRunningFiring) {
+    core::Result<test::LoadedFiring> f = test::loadFiring("egg_kiln_traditional.json");
+    ASSERT_TRUE(f.ok()) << f.error().message;
+    FiringRun run(f->model, f->schedule);
+    while (run.timeHours() < 10.0) {
+        run.advance();
+    }
+    // Stoke: a charge of 120 kg goes into the firebox at the next step (with, at most, the
+    // schedule's wood gathered since its last charge: 6 min at <= 2000 kg/h).
+    const double fedBefore = run.state().fuelFedKg;
+    run.command(CommandKind::FeedRate, 0.0); // hold the schedule's feed off
+    run.command(CommandKind::Stoke, 120.0);
+    run.advance();
+    EXPECT_GE(run.state().fuelFedKg - fedBefore, 120.0 - 1e-6);
+    EXPECT_LE(run.state().fuelFedKg - fedBefore, 120.0 + 2000.0 * 0.1);
+    // With the feed held at 0, nothing more goes in.
+    const double fedAfter = run.state().fuelFedKg;
+    for (int i = 0; i < 20; ++i) {
+        run.advance();
+    }
+    EXPECT_NEAR(run.state().fuelFedKg, fedAfter, 1e-9);
+    // Shutting mouth and damper cuts the air the chimney draws.
+    const double airOpen = run.state().airKgPerS;
+    run.command(CommandKind::Mouth, 0.05);
+    run.command(CommandKind::Damper, 0.05);
+    run.advance();
+    EXPECT_LT(run.state().airKgPerS, 0.5 * airOpen);
+    // A spy hole lets radiation out.
+    const double openingBefore = run.state().energy.openingLossJ;
+    run.command(CommandKind::SpyHoles, 2.0);
+    run.advance();
+    EXPECT_GT(run.state().energy.openingLossJ, openingBefore);
+    EXPECT_EQ(run.lastInputs().spyHolesOpen, 2);
+    // Back to the schedule.
+    run.command(CommandKind::Auto, 0.0);
+    run.advance();
+    EXPECT_EQ(run.lastInputs().spyHolesOpen, 0);
+    EXPECT_GT(run.lastInputs().stokeMouthOpen, 0.5);
+    // The test piece shows the state of its placement now.
+    const TestPiece piece = run.model().pullTestPiece(run.state(), 2, kLower);
+    EXPECT_DOUBLE_EQ(piece.temperatureC, run.model().placementTemperatureC(run.state(), 2, kLower));
+    EXPECT_FALSE(piece.outcome.coneLabel.empty());
+}
+
+} // namespace
+} // namespace kiln::sim

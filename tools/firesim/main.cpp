@@ -23,7 +23,7 @@ using namespace kiln::sim;
 constexpr const char* kHelp =
         "firesim - Kilnfire firing simulation, headless\n"
         "\n"
-        "  firesim --schedule FILE --csv OUT.csv [--commands FILE] [--every MINUTES]\n"
+        "  firesim --schedule FILE --csv OUT.csv [--commands FILE] [--every MINUTES] [--wares]\n"
         "      Runs a firing schedule (assets/firings/*.json, with its kiln and loading plan)\n"
         "      and writes one CSV row every MINUTES (default 10): time, feed, wood burnt, air,\n"
         "      draft, every zone's gas temperature and atmosphere (O2, CO), every placement's\n"
@@ -31,7 +31,7 @@ constexpr const char* kHelp =
         "      at the stop, wood burnt, energy balance and the outcome of the wares.\n"
         "      --commands FILE: player commands (JSON list of {atHours, command, amount};\n"
         "      commands: stoke kg, feedRate kg/h, mouth 0-1, damper 0-1, spyHoles n,\n"
-        "      clearing 0/1, auto).\n"
+        "      clearing 0/1, auto). --wares: list every placement's outcome at the end.\n"
         "\n"
         "  firesim --ramp RATE_C_PER_H --to TEMP_C --csv OUT.csv\n"
         "      Heats a small test kiln from 20 C at a constant rate, as a cone-calibration\n"
@@ -161,7 +161,7 @@ double meanSetting(const KilnModel& model, const KilnState& s, int firstRow, int
 }
 
 int runSchedule(const std::string& schedulePath, const std::string& commandsPath,
-                const std::string& csvPath, double everyMinutes) {
+                const std::string& csvPath, double everyMinutes, bool listWares) {
     core::Result<FiringSchedule> schedule = loadSchedule(resolve(schedulePath));
     if (!schedule.ok()) {
         return fail(schedule.error().message);
@@ -207,7 +207,7 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
     for (int r = 0; r < m.rowCount(); ++r) {
         for (const char* pos : {"upper", "lower"}) {
             const std::string n = "row" + std::to_string(r + 1) + "_" + pos;
-            csv += "," + n + "_C," + n + "_heatwork," + n + "_cone";
+            csv += "," + n + "_C," + n + "_heatwork," + n + "_cone," + n + "_fe2";
         }
     }
     csv += "\n";
@@ -234,6 +234,7 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
             cell(fmt(m.placementTemperatureC(s, i / 2, i % 2 == 0 ? kUpper : kLower), 1));
             cell(fmt(w.heatwork, 1));
             cell(m.heatwork().coneDownName(m.heatwork().coneIndexFor(w.heatwork)));
+            cell(fmt(w.ironReducedFraction, 3));
         }
         csv.push_back('\n');
     };
@@ -294,6 +295,19 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
     std::printf("wares: %d sound, %d underfired (shuang), %d overfired (lao), %d cracked, %d "
                 "unfired\n",
                 counts[2], counts[1], counts[3], counts[4], counts[0]);
+    if (listWares) {
+        std::printf("row position ware glaze cone fe2+ outcome colour(sRGB)\n");
+        for (int i = 0; i < m.placementCount(); ++i) {
+            const WareOutcome o = m.placementOutcome(s, i);
+            const WareSpec& spec = m.plan()[static_cast<std::size_t>(i)];
+            std::printf("%d %s \"%s\" %s %s %.2f %s %.2f/%.2f/%.2f\n", i / 2 + 1,
+                        i % 2 == 0 ? "upper" : "lower", spec.label.c_str(), glazeName(spec.glaze),
+                        o.coneLabel.c_str(),
+                        s.placements[static_cast<std::size_t>(i)].ironReducedFraction,
+                        outcomeName(o.kind), static_cast<double>(o.red),
+                        static_cast<double>(o.green), static_cast<double>(o.blue));
+        }
+    }
     std::printf("csv: %s (%ld rows)\n", csvPath.c_str(), step / every + 1);
     return 0;
 }
@@ -309,6 +323,7 @@ int main(int argc, char** argv) {
     double ramp = -1.0;
     double to = -1.0;
     double every = 10.0;
+    bool listWares = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         auto value = [&](std::string& out) {
@@ -343,6 +358,8 @@ int main(int argc, char** argv) {
             ok = number(to);
         } else if (a == "--every") {
             ok = number(every) && every > 0.0;
+        } else if (a == "--wares") {
+            listWares = true;
         } else if (a == "--fit-orton") {
             ok = value(fit);
         } else {
@@ -365,7 +382,7 @@ int main(int argc, char** argv) {
         if (csv.empty()) {
             return fail("--schedule needs --csv (see --help)");
         }
-        return runSchedule(schedule, commands, csv, every);
+        return runSchedule(schedule, commands, csv, every, listWares);
     }
     std::fputs(kHelp, stdout);
     return 1;

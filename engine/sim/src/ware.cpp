@@ -22,13 +22,14 @@ constexpr double kQuartzC = 573.0;
 // Smoothing of the heating rate, s: a rate averaged over 20 min, not one step's noise
 // (conjectured; the ware's own lag behind the saggar surface is of that order).
 constexpr double kRateSmoothingS = 1200.0;
-// Iron redox: active once the glaze is hot enough to react with the kiln gas (above ~900 C;
-// conjectured), time constant 1 h at full activity (conjectured); frozen once the melt has
-// sealed and the piece cools below 1100 C (conjectured).
+// Iron redox: active once the body and glaze are hot enough to react with the kiln gas (from
+// 800 C, full at 1000 C; conjectured), time constant 1 h at full activity (conjectured); frozen
+// once the glaze melt has sealed the piece (vitrification 0.6, about cone 6; conjectured - the
+// body-reduction stage of reduction firing comes before the glaze melts).
 constexpr double kRedoxStartC = 800.0;
 constexpr double kRedoxFullC = 1000.0;
 constexpr double kRedoxTimeConstantS = 3600.0;
-constexpr double kSealBelowC = 1100.0;
+constexpr double kSealAtVitrification = 0.6;
 // Reduction potential: CO/CO2 ratio at which half the iron is Fe2+ at equilibrium. Berg gives
 // H2/H2O slightly above 0.1 to reduce Fe3O4 (firing-physics.md 3); we use CO/CO2 = 0.1 as the
 // analogue (conjectured: the water-gas shift keeps the two ratios of the same order).
@@ -90,8 +91,9 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
             // Backward-Euler relaxation towards equilibrium (stable, no exp per piece).
             ware.ironReducedFraction += (equilibrium - ware.ironReducedFraction) * k / (1.0 + k);
         }
-        if (ware.vitrifiedFraction > 0.5 && temperatureC < kSealBelowC &&
-            temperatureC < previousTemperatureC) {
+        // Once the glaze has melted over the body (vitrification past ~cone 6) the kiln gas no
+        // longer reaches the iron: its state is kept through the rest of the firing and cooling.
+        if (ware.vitrifiedFraction >= kSealAtVitrification) {
             ware.glazeSealed = true;
         }
     }
