@@ -629,21 +629,37 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // Heat received by the solids this step, W: setting per position, wall inner face.
     std::array<std::array<double, 3>, kMaxZones> received{};
 
-    auto coefficients = [&](std::size_t zi, int stream, const Flow& f, double streamShare,
-                            double& hSetting, double& hWall) {
+    // Gas emissivity and convection of a zone from last step's gas (both streams share them:
+    // same composition within a few per cent, and the same mass flux since each stream's flow
+    // area is in proportion to its share), then each surface's coefficient from its own
+    // temperatures.
+    struct GasProps {
+        double emissivity = 0.0;
+        double convectionWPerM2K = 0.0;
+    };
+    auto gasProps = [&](std::size_t zi, double massFlowKgPerS) {
         const ZoneInfo& info = mZones[zi];
-        const GasState& prev = s.zones[zi].gas[static_cast<std::size_t>(stream)];
-        const double tgK = prev.temperatureC + kKelvin;
-        const double pp = std::max(0.0, prev.h2o + prev.co2); // atm at 1 atm total
-        const double eg = wsggEmissivity(tgK, pp, info.meanBeamLengthM);
-        const double hc = ductConvectionWPerM2K(f.mass(), info.gasFlowAreaM2 * streamShare,
-                                                info.hydraulicDiameterM, tgK);
         const ZoneState& z = s.zones[zi];
-        hSetting = gasSurfaceCoefficient(prev.temperatureC,
-                                         z.settingTemperatureC[static_cast<std::size_t>(stream)],
-                                         eg, p.settingEmissivity, hc);
-        hWall = gasSurfaceCoefficient(prev.temperatureC, z.wallTemperatureC[0], eg,
-                                      p.wallEmissivity, hc);
+        const double wl = info.twoStreams ? s.lowerFlowShare : 0.0;
+        const GasState& u = z.gas[kUpper];
+        const GasState& l = z.gas[kLower];
+        const double tgK = (1.0 - wl) * u.temperatureC + wl * l.temperatureC + kKelvin;
+        const double pp = std::max(0.0, (1.0 - wl) * (u.h2o + u.co2) + wl * (l.h2o + l.co2));
+        GasProps g;
+        g.emissivity = wsggEmissivity(tgK, pp, info.meanBeamLengthM); // atm at 1 atm total
+        g.convectionWPerM2K = ductConvectionWPerM2K(massFlowKgPerS, info.gasFlowAreaM2,
+                                                    info.hydraulicDiameterM, tgK);
+        return g;
+    };
+    auto coefficients = [&](std::size_t zi, int stream, const GasProps& g, double& hSetting,
+                            double& hWall) {
+        const ZoneState& z = s.zones[zi];
+        const double tg = z.gas[static_cast<std::size_t>(stream)].temperatureC;
+        hSetting =
+                gasSurfaceCoefficient(tg, z.settingTemperatureC[static_cast<std::size_t>(stream)],
+                                      g.emissivity, p.settingEmissivity, g.convectionWPerM2K);
+        hWall = gasSurfaceCoefficient(tg, z.wallTemperatureC[0], g.emissivity, p.wallEmissivity,
+                                      g.convectionWPerM2K);
     };
 
     Flow fire = airFlow(mouthAir);
@@ -662,7 +678,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     {
         double hs = 0.0;
         double hw = 0.0;
-        coefficients(0, kUpper, fire, 1.0, hs, hw);
+        coefficients(0, kUpper, gasProps(0, fire.mass()), hs, hw);
         Surface wall{hw * mZones[0].wallAreaM2, s.zones[0].wallTemperatureC[0], 0.0};
         const double tg = exchange(fire, ta, &wall, 1);
         received[0][2] += wall.heatW;
@@ -673,11 +689,11 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // Rows: two parallel streams; the lower stream takes lowerFlowShare of the flow.
     std::array<Flow, 2> stream = {fire.scaled(1.0 - s.lowerFlowShare),
                                   fire.scaled(s.lowerFlowShare)};
-    const std::array<double, 2> shares = {1.0 - s.lowerFlowShare, s.lowerFlowShare};
     for (int r = 0; r < rows; ++r) {
         const std::size_t zi = static_cast<std::size_t>(1 + r);
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
+        const GasProps props = gasProps(zi, stream[kUpper].mass() + stream[kLower].mass());
         for (int st = 0; st < 2; ++st) {
             Flow& f = stream[static_cast<std::size_t>(st)];
             f.add(airFlow(leakAirPerRow * 0.5), 1.0);
@@ -703,7 +719,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             heatRelease += burn(f, p.zoneBurnFraction, chem);
             double hs = 0.0;
             double hw = 0.0;
-            coefficients(zi, st, f, shares[static_cast<std::size_t>(st)], hs, hw);
+            coefficients(zi, st, props, hs, hw);
             Surface surf[2] = {{hs * info.settingAreaM2,
                                 z.settingTemperatureC[static_cast<std::size_t>(st)], 0.0},
                                {hw * 0.5 * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
@@ -729,7 +745,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         heatRelease += burn(gas, p.zoneBurnFraction, chem);
         double hs = 0.0;
         double hw = 0.0;
-        coefficients(zi, kUpper, gas, 1.0, hs, hw);
+        coefficients(zi, kUpper, gasProps(zi, gas.mass()), hs, hw);
         Surface surf[2] = {{hs * info.settingAreaM2, z.settingTemperatureC[0], 0.0},
                            {hw * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
         const double tg = exchange(gas, ta, surf, 2);
@@ -742,7 +758,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         heatRelease += burn(gas, p.zoneBurnFraction, chem);
         double hs = 0.0;
         double hw = 0.0;
-        coefficients(chimney, kUpper, gas, 1.0, hs, hw);
+        coefficients(chimney, kUpper, gasProps(chimney, gas.mass()), hs, hw);
         Surface wall{hw * mZones[chimney].wallAreaM2, s.zones[chimney].wallTemperatureC[0], 0.0};
         const double tg = exchange(gas, ta, &wall, 1);
         received[chimney][2] += wall.heatW;
