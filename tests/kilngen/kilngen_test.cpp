@@ -331,7 +331,7 @@ double maxStation(const json& stations, const std::string& field) {
 } // namespace
 
 // ------------------------------------------------------------------------------------------------
-TEST(KilngenGeneration, AllSitesGenerateWithinTenSeconds) {
+TEST(kilngen, AllSitesGenerateWithinTenSeconds) {
     auto& env = Env::get();
     if (!env.kilnsPath && ciMode()) {
         FAIL() << "kilns.json not found (CI=true requires it)";
@@ -345,7 +345,7 @@ TEST(KilngenGeneration, AllSitesGenerateWithinTenSeconds) {
     std::cout << "[kilngen] generated " << siteIds().size() << " sites in " << r.seconds << " s\n";
 }
 
-TEST(KilngenGeneration, OutputIsByteIdenticalToTheBuildsForTheSameInput) {
+TEST(kilngen, OutputIsByteIdenticalToTheBuildsForTheSameInput) {
     auto& env = Env::get();
     const RunResult r = env.generateAll("again");
     ASSERT_EQ(r.exitCode, 0) << r.output;
@@ -790,7 +790,7 @@ TEST_P(SiteTest, AssimpImportsTheFileAndKeepsSharedMeshesShared) {
     EXPECT_GE(scene->mNumMaterials, 1u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Sites, SiteTest, ::testing::ValuesIn(siteIds()),
+INSTANTIATE_TEST_SUITE_P(kilngen, SiteTest, ::testing::ValuesIn(siteIds()),
                          [](const auto& paramInfo) { return paramInfo.param; });
 
 // ------------------------------------------------------------------------------------------------
@@ -829,7 +829,7 @@ TEST_P(BadInputTest, StopsWithFileFieldAndReasonAndWritesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(
-        Descriptions, BadInputTest,
+        kilngen_bad_input, BadInputTest,
         ::testing::Values(
                 BadInput{"missing_field.json", "/parts/0/params/lengthM", "missing required field"},
                 BadInput{"negative_dimension.json", "/parts/0/params/widthStations/1/widthM/value",
