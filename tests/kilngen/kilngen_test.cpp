@@ -357,6 +357,21 @@ TEST(kilngen, OutputIsByteIdenticalToTheBuildsForTheSameInput) {
     }
 }
 
+TEST(kilngen, WithoutKilnsJsonItGeneratesButWarnsThatSourcesWereNotVerified) {
+    auto& env = Env::get();
+    const fs::path out = env.dir / "unverified" / "egg_kiln.glb";
+    const RunResult r = runKilngen(
+            {"--out", out.string(), (fs::path(KILNGEN_SITES_DIR) / "egg_kiln.json").string()},
+            env.dir / "unverified.log");
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("NOT verified"), std::string::npos) << r.output;
+    ASSERT_TRUE(fs::exists(out));
+    // The file records that its sources were not checked.
+    const GlbFile f = kiln::test::readGlb(out);
+    ASSERT_FALSE(f.nodes.empty());
+    EXPECT_EQ(f.nodes[0].extras["sourcesVerified"], false);
+}
+
 // ------------------------------------------------------------------------------------------------
 class SiteTest : public ::testing::TestWithParam<std::string> {
 protected:

@@ -878,11 +878,15 @@ private:
         float minTop = 1e9f, maxTop = -1e9f;
         for (std::size_t k = 0; k < loop.size(); ++k) {
             const auto& smp = loop[k];
-            const float sOut =
-                    smp.s <= 0.0f ? -t : (smp.s >= prof.lengthM ? prof.lengthM + t : smp.s);
-            const glm::vec2 fi = prof.floorAt(smp.s), fo = prof.floorAt(sOut);
-            const float yi = smp.side * 0.5f * prof.widthAt(smp.s);
-            const float yo = smp.side * (0.5f * prof.widthAt(smp.s) + t);
+            // 5 mm outside the plan, so that where a reconstruction of the same plan is shown
+            // with the ruins the two never share a face (no z-fighting; the evidence shows).
+            constexpr float kEvidenceOffsetM = 0.005f;
+            const float endOffset = smp.s <= 0.0f ? -1.0f : (smp.s >= prof.lengthM ? 1.0f : 0.0f);
+            const float sIn = smp.s + endOffset * kEvidenceOffsetM;
+            const float sOut = smp.s + endOffset * (t + kEvidenceOffsetM);
+            const glm::vec2 fi = prof.floorAt(sIn), fo = prof.floorAt(sOut);
+            const float yi = smp.side * (0.5f * prof.widthAt(smp.s) + kEvidenceOffsetM);
+            const float yo = smp.side * (0.5f * prof.widthAt(smp.s) + t + kEvidenceOffsetM);
             const float hRes = residual.x + (residual.y - residual.x) *
                                                     noise1(static_cast<float>(k) * 0.15f, seed);
             minTop = std::min(minTop, hRes);
