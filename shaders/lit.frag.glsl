@@ -1,26 +1,60 @@
 #version 330 core
-// Lit pass, fragment stage: metallic-roughness shading (GGX distribution, Smith-Schlick geometry,
-// Schlick Fresnel) under one sun and a sky hemisphere, then exposure, a filmic curve and sRGB.
+// Lit pass, fragment stage: metallic-roughness shading (GGX distribution, height-correlated
+// Smith visibility, Schlick Fresnel) under a sun with a filtered shadow map, point lights with
+// inverse-square falloff, a sky hemisphere, and emission. Writes linear HDR radiance; exposure,
+// tone curve and sRGB happen in the tonemap pass. Back faces seen through a section cut are
+// shaded as the cut surface (hatched), so a cutaway reads as a section.
 in vec3 vWorldPos;
 in vec3 vNormal;
-in vec2 vUv;
+in vec4 vTangent;
+in vec2 vUv0;
+in vec2 vUv1;
 in vec4 vColor;
+in vec4 vLightSpace;
+in vec3 vInstanceEmissive;
+
+const int MAX_POINT_LIGHTS = 8;
 
 uniform vec3 uCameraPos;
 uniform vec3 uSunDirection; // towards the sun, normalised
-uniform vec3 uSunColor;     // colour times illuminance
+uniform vec3 uSunRadiance;  // colour times illuminance
 uniform vec3 uSkyZenith;
 uniform vec3 uSkyGround;
+uniform int uShadowsEnabled;
+uniform sampler2DShadow uShadowMap;
+uniform float uShadowTexelSize;
+uniform int uPointLightCount;
+uniform vec3 uPointLightPos[MAX_POINT_LIGHTS];
+uniform vec3 uPointLightIntensity[MAX_POINT_LIGHTS]; // colour times intensity (W/sr-like)
+uniform float uPointLightRange[MAX_POINT_LIGHTS];
+uniform int uSectionEnabled;
+uniform vec3 uSectionColor;
+
 uniform vec4 uBaseColorFactor;
 uniform float uMetallic;
 uniform float uRoughness;
-uniform vec3 uEmissive;
-uniform float uExposure;
-uniform sampler2D uBaseColorTexture; // sRGB texture: sampling returns linear values
+uniform vec3 uEmissive; // factor times strength
+uniform float uNormalScale;
+uniform float uOcclusionStrength;
+uniform int uAlphaMode; // 0 opaque, 1 mask, 2 blend
+uniform float uAlphaCutoff;
+uniform sampler2D uBaseColorTexture;         // sRGB: sampling returns linear values
+uniform sampler2D uMetallicRoughnessTexture; // linear
+uniform sampler2D uNormalTexture;            // linear
+uniform sampler2D uOcclusionTexture;         // linear
+uniform sampler2D uEmissiveTexture;          // sRGB
+uniform int uBaseColorUv;
+uniform int uMetallicRoughnessUv;
+uniform int uNormalUv;
+uniform int uOcclusionUv;
+uniform int uEmissiveUv;
+uniform int uHasNormalTexture;
 
 out vec4 fragColor;
 
 const float PI = 3.14159265;
+
+vec2 uvSet(int set) { return set == 1 ? vUv1 : vUv0; }
 
 float distributionGgx(float nDotH, float alpha) {
     float a2 = alpha * alpha;
@@ -28,45 +62,92 @@ float distributionGgx(float nDotH, float alpha) {
     return a2 / (PI * d * d);
 }
 
-float geometrySmith(float nDotV, float nDotL, float roughness) {
-    float k = (roughness + 1.0) * (roughness + 1.0) / 8.0;
-    return (nDotV / (nDotV * (1.0 - k) + k)) * (nDotL / (nDotL * (1.0 - k) + k));
+float visibilitySmith(float nDotV, float nDotL, float alpha) {
+    float a2 = alpha * alpha;
+    float v = nDotL * sqrt(nDotV * nDotV * (1.0 - a2) + a2);
+    float l = nDotV * sqrt(nDotL * nDotL * (1.0 - a2) + a2);
+    return 0.5 / max(v + l, 1e-5);
 }
 
 vec3 fresnelSchlick(float cosTheta, vec3 f0) {
     return f0 + (1.0 - f0) * pow(1.0 - cosTheta, 5.0);
 }
 
-// Filmic tone curve (Narkowicz's fit of the ACES reference rendering transform).
-vec3 filmic(vec3 x) {
-    return clamp((x * (2.51 * x + 0.03)) / (x * (2.43 * x + 0.59) + 0.14), 0.0, 1.0);
-}
-
-vec3 linearToSrgb(vec3 c) {
-    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
-}
-
-void main() {
-    vec4 base = uBaseColorFactor * vColor * texture(uBaseColorTexture, vUv);
-    vec3 n = normalize(vNormal);
-    vec3 v = normalize(uCameraPos - vWorldPos);
-    if (!gl_FrontFacing) {
-        n = -n; // two-sided lighting for open meshes such as scans
+// 3x3 percentage-closer filtering with the hardware comparison sampler.
+float sunShadow(vec3 n) {
+    if (uShadowsEnabled == 0) {
+        return 1.0;
     }
-    vec3 l = uSunDirection;
+    vec3 p = vLightSpace.xyz / vLightSpace.w * 0.5 + 0.5;
+    if (p.z > 1.0 || p.x < 0.0 || p.x > 1.0 || p.y < 0.0 || p.y > 1.0) {
+        return 1.0;
+    }
+    float slope = 1.0 - max(dot(n, uSunDirection), 0.0);
+    float bias = uShadowTexelSize * (1.5 + 3.0 * slope);
+    float lit = 0.0;
+    for (int y = -1; y <= 1; ++y) {
+        for (int x = -1; x <= 1; ++x) {
+            lit += texture(uShadowMap, vec3(p.xy + vec2(x, y) * uShadowTexelSize, p.z - bias));
+        }
+    }
+    return lit / 9.0;
+}
+
+vec3 brdf(vec3 n, vec3 v, vec3 l, vec3 base, float metallic, float alpha, vec3 f0) {
     vec3 h = normalize(v + l);
     float nDotL = max(dot(n, l), 0.0);
     float nDotV = max(dot(n, v), 1e-4);
     float nDotH = max(dot(n, h), 0.0);
-    float roughness = clamp(uRoughness, 0.04, 1.0);
-    vec3 f0 = mix(vec3(0.04), base.rgb, uMetallic);
     vec3 f = fresnelSchlick(max(dot(h, v), 0.0), f0);
-    vec3 specular = distributionGgx(nDotH, roughness * roughness) *
-                    geometrySmith(nDotV, nDotL, roughness) * f / max(4.0 * nDotV * nDotL, 1e-4);
-    vec3 diffuse = (1.0 - f) * (1.0 - uMetallic) * base.rgb / PI;
-    vec3 direct = (diffuse + specular) * uSunColor * nDotL;
+    vec3 specular = distributionGgx(nDotH, alpha) * visibilitySmith(nDotV, nDotL, alpha) * f;
+    vec3 diffuse = (1.0 - f) * (1.0 - metallic) * base / PI;
+    return (diffuse + specular) * nDotL;
+}
+
+void main() {
+    if (uSectionEnabled != 0 && !gl_FrontFacing) {
+        // Inside of a closed surface seen through the cut: shade as the cut face, hatched at
+        // 45 degrees in screen space so it reads as a section drawing.
+        float hatch = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 10.0));
+        fragColor = vec4(uSectionColor * (0.75 + 0.25 * hatch), 1.0);
+        return;
+    }
+    vec4 base = uBaseColorFactor * vColor * texture(uBaseColorTexture, uvSet(uBaseColorUv));
+    if (uAlphaMode == 1 && base.a < uAlphaCutoff) {
+        discard;
+    }
+    vec4 mr = texture(uMetallicRoughnessTexture, uvSet(uMetallicRoughnessUv));
+    float metallic = clamp(uMetallic * mr.b, 0.0, 1.0);
+    float roughness = clamp(uRoughness * mr.g, 0.045, 1.0);
+    float alpha = roughness * roughness;
+
+    vec3 n = normalize(vNormal);
+    if (!gl_FrontFacing) {
+        n = -n; // double-sided materials and open scans
+    }
+    if (uHasNormalTexture != 0) {
+        vec3 t = normalize(vTangent.xyz - n * dot(n, vTangent.xyz));
+        vec3 b = cross(n, t) * vTangent.w;
+        vec3 tn = texture(uNormalTexture, uvSet(uNormalUv)).xyz * 2.0 - 1.0;
+        tn.xy *= uNormalScale;
+        n = normalize(mat3(t, b, n) * tn);
+    }
+    vec3 v = normalize(uCameraPos - vWorldPos);
+    vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
+
+    vec3 color = brdf(n, v, uSunDirection, base.rgb, metallic, alpha, f0) * uSunRadiance * sunShadow(n);
+    for (int i = 0; i < uPointLightCount; ++i) {
+        vec3 toLight = uPointLightPos[i] - vWorldPos;
+        float d2 = max(dot(toLight, toLight), 1e-4);
+        // Inverse-square falloff, windowed to reach zero smoothly at the light's range.
+        float r = sqrt(d2) / uPointLightRange[i];
+        float window = clamp(1.0 - r * r * r * r, 0.0, 1.0);
+        vec3 radiance = uPointLightIntensity[i] / d2 * window * window;
+        color += brdf(n, v, toLight * inversesqrt(d2), base.rgb, metallic, alpha, f0) * radiance;
+    }
+    float occlusion = 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, uvSet(uOcclusionUv)).r - 1.0);
     vec3 sky = mix(uSkyGround, uSkyZenith, 0.5 + 0.5 * n.y);
-    vec3 ambient = sky * base.rgb * (1.0 - 0.5 * uMetallic) + sky * f0 * 0.25;
-    vec3 color = direct + ambient + uEmissive;
-    fragColor = vec4(linearToSrgb(filmic(color * uExposure)), base.a);
+    color += (sky * base.rgb * (1.0 - metallic) + sky * f0 * 0.5) * occlusion;
+    color += uEmissive * texture(uEmissiveTexture, uvSet(uEmissiveUv)).rgb + vInstanceEmissive;
+    fragColor = vec4(color, uAlphaMode == 2 ? base.a : 1.0);
 }

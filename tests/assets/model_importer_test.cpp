@@ -18,7 +18,7 @@ TEST(ModelImporter, PlaceholderHasVasePlinthAndGround) {
     EXPECT_NEAR(model->boundsMax.x - model->boundsMin.x, 3.0f, 1e-3f);
     bool textured = false;
     for (const auto& m : model->materials) {
-        if (m.baseColorTexture.find("qinghua.png") != std::string::npos) {
+        if (m.baseColorTexture.source.find("qinghua.png") != std::string::npos) {
             textured = true;
         }
     }
@@ -51,7 +51,7 @@ TEST(ModelImporter, MissingTextureIsRecordedForTheRendererToReplace) {
     ASSERT_FALSE(model->materials.empty());
     bool found = false;
     for (const auto& m : model->materials) {
-        found = found || m.baseColorTexture.find("does_not_exist.png") != std::string::npos;
+        found = found || m.baseColorTexture.source.find("does_not_exist.png") != std::string::npos;
     }
     EXPECT_TRUE(found);
 }
@@ -98,7 +98,7 @@ TEST(ModelImporter, EmbeddedTextureIsKept) {
     ASSERT_TRUE(model.ok()) << model.error().message;
     bool embedded = false;
     for (const auto& m : model->materials) {
-        embedded = embedded || m.baseColorTexture.rfind("embedded:", 0) == 0;
+        embedded = embedded || m.baseColorTexture.source.rfind("embedded:", 0) == 0;
     }
     EXPECT_TRUE(embedded);
     EXPECT_FALSE(model->embeddedTextures.empty());

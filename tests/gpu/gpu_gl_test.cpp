@@ -43,7 +43,7 @@ TEST_F(GpuGlTest, ShaderCompileErrorNamesTheFileAndLine) {
 }
 
 TEST_F(GpuGlTest, DrawsIntoAnOffscreenFramebufferAndReadsBack) {
-    auto fb = gpu::Framebuffer::create({40, 30, 0, false, "test target"});
+    auto fb = gpu::Framebuffer::create({40, 30, 0, false, true, "test target"});
     ASSERT_TRUE(fb.ok()) << fb.error().message;
     auto program = gpu::ShaderProgram::build({kVertex, kFragment, "v", "f"});
     ASSERT_TRUE(program.ok()) << program.error().message;
@@ -69,7 +69,7 @@ TEST_F(GpuGlTest, DrawsIntoAnOffscreenFramebufferAndReadsBack) {
 }
 
 TEST_F(GpuGlTest, ReadbackPutsTheTopRowFirst) {
-    auto fb = gpu::Framebuffer::create({8, 8, 0, false, "orientation"});
+    auto fb = gpu::Framebuffer::create({8, 8, 0, false, true, "orientation"});
     ASSERT_TRUE(fb.ok());
     fb->bind();
     glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
@@ -86,8 +86,8 @@ TEST_F(GpuGlTest, ReadbackPutsTheTopRowFirst) {
 }
 
 TEST_F(GpuGlTest, MultisampledTargetResolves) {
-    auto msaa = gpu::Framebuffer::create({16, 16, 4, false, "msaa"});
-    auto resolve = gpu::Framebuffer::create({16, 16, 0, false, "resolve"});
+    auto msaa = gpu::Framebuffer::create({16, 16, 4, false, true, "msaa"});
+    auto resolve = gpu::Framebuffer::create({16, 16, 0, false, true, "resolve"});
     ASSERT_TRUE(msaa.ok() && resolve.ok());
     msaa->bind();
     glClearColor(0.2f, 0.4f, 0.6f, 1.0f);
@@ -101,7 +101,7 @@ TEST_F(GpuGlTest, TextureUploadRoundTrips) {
     core::Image checker = core::makeCheckerImage(16, 2);
     gpu::Texture tex = gpu::Texture::fromImage(checker, {false, false, true, 1.0f, "t"});
     ASSERT_NE(tex.id(), 0u);
-    auto fb = gpu::Framebuffer::create({16, 16, 0, false, "copy"});
+    auto fb = gpu::Framebuffer::create({16, 16, 0, false, true, "copy"});
     ASSERT_TRUE(fb.ok());
     GLuint readFbo = 0;
     glGenFramebuffers(1, &readFbo);
@@ -123,7 +123,7 @@ TEST_F(GpuGlTest, GlErrorsAreCaughtByTheDebugCallback) {
 }
 
 TEST_F(GpuGlTest, AbsurdFramebufferSizeIsAnError) {
-    auto fb = gpu::Framebuffer::create({0, 100, 0, false, "empty"});
+    auto fb = gpu::Framebuffer::create({0, 100, 0, false, true, "empty"});
     ASSERT_FALSE(fb.ok());
     EXPECT_NE(fb.error().message.find("out of range"), std::string::npos);
 }

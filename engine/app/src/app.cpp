@@ -1,6 +1,10 @@
 // The frame loop and the wiring of every module.
+// [SECTION] Scene loading and fallbacks
+// [SECTION] Start-up: window, GL, renderer, ImGui
+// [SECTION] Frame loop: input, fixed-step update, drawing, screenshots
 #include "kiln/app/app.h"
 
+#include "kiln/app/sdl_input.h"
 #include "kiln/assets/image_io.h"
 #include "kiln/assets/model_importer.h"
 #include "kiln/assets/primitives.h"
@@ -12,8 +16,14 @@
 #include "kiln/gpu/gl.h"
 #include "kiln/platform/window.h"
 #include "kiln/render/renderer.h"
+#include "kiln/scene/framing.h"
+#include "kiln/scene/measurement.h"
+#include "kiln/scene/orbit_controller.h"
+#include "kiln/scene/picking.h"
 #include "kiln/scene/scene_description.h"
+#include "kiln/scene/screen_ray.h"
 #include "kiln/ui/font_atlas.h"
+#include "kiln/ui/measurement_overlay.h"
 #include "kiln/ui/scene_card.h"
 
 #include <SDL.h>
@@ -30,6 +40,7 @@ namespace {
 
 constexpr double kStepSeconds = 1.0 / 60.0; // fixed simulation step
 
+// [SECTION] Scene loading and fallbacks
 // A scene to show when the requested one cannot be loaded; its texts say so in both languages.
 scene::SceneDescription unavailableScene(const std::string& id, const std::string& reason) {
     scene::SceneDescription s;
@@ -41,14 +52,40 @@ scene::SceneDescription unavailableScene(const std::string& id, const std::strin
     return s;
 }
 
-// Places the camera so that the whole model is in view (for --model).
-void frameModel(const assets::ModelData& model, scene::OrbitCamera& camera) {
-    const glm::vec3 center = (model.boundsMin + model.boundsMax) * 0.5f;
-    const float radius = std::max(glm::length(model.boundsMax - model.boundsMin) * 0.5f, 1e-3f);
-    camera.target = center;
-    camera.distanceM = radius / std::sin(glm::radians(camera.fovYDeg) * 0.5f) * 1.1f;
-    camera.nearM = camera.distanceM * 0.01f;
-    camera.farM = camera.distanceM * 10.0f + radius;
+struct LoadedScene {
+    scene::SceneDescription description;
+    assets::ModelData model;
+    bool inspectModel = false; // --model: framed automatically
+};
+
+LoadedScene loadScene(const Options& options) {
+    LoadedScene loaded;
+    std::filesystem::path modelPath;
+    if (!options.modelPath.empty()) {
+        modelPath = options.modelPath;
+        loaded.inspectModel = true;
+        loaded.description.id = "model";
+        const std::string name = modelPath.filename().string();
+        loaded.description.title = {name, name};
+    } else if (auto s = scene::loadSceneById(options.sceneId, core::dataRoot()); s) {
+        loaded.description = std::move(s.value());
+        modelPath = loaded.description.modelPath;
+    } else {
+        core::logError("app", s.error().message);
+        loaded.description = unavailableScene(options.sceneId, s.error().message);
+    }
+    if (!modelPath.empty()) {
+        if (auto model = assets::importModel(modelPath); model) {
+            loaded.model = std::move(model.value());
+            return loaded;
+        } else {
+            core::logError("app", model.error().message + "; showing the error model instead");
+            loaded.description.caption = {model.error().message,
+                                          "模型无法加载，请工作人员查看日志。"};
+        }
+    }
+    loaded.model = assets::makeBoxModel({0.0f, 0.5f, 0.0f}, glm::vec3(1.0f));
+    return loaded;
 }
 
 struct ImGuiSession {
@@ -67,9 +104,30 @@ struct ImGuiSession {
     }
 };
 
+render::FrameParams frameFor(const scene::SceneDescription& s, const scene::OrbitCamera& camera) {
+    render::FrameParams frame;
+    frame.camera = render::CameraParams::fromOrbit(camera);
+    frame.sun = s.sun;
+    frame.sky = s.sky;
+    // The scene file gives the background as an sRGB display colour; the renderer wants linear.
+    frame.clearColor = glm::pow(s.clearColor, glm::vec3(2.2f));
+    return frame;
+}
+
+core::Status writeStill(render::Renderer& renderer, const render::FrameParams& frame, int width,
+                        int height, const std::string& path) {
+    auto target = gpu::Framebuffer::create({width, height, 0, false, false, "still"});
+    if (!target) {
+        return target.error();
+    }
+    renderer.render(frame, target.value());
+    return assets::writePng(path, target->readPixels());
+}
+
 } // namespace
 
 int run(const Options& options) {
+    // [SECTION] Start-up: window, GL, renderer, ImGui
     const double startSeconds = platform::Window::nowSeconds();
     auto stage = [startSeconds](const char* what) {
         const double ms = (platform::Window::nowSeconds() - startSeconds) * 1000.0;
@@ -95,44 +153,37 @@ int run(const Options& options) {
     core::logInfo("app", "OpenGL " + gpu::glInfo().version + " on " + gpu::glInfo().renderer +
                                  (debug ? " (KHR_debug on)" : ""));
 
-    auto renderer = render::Renderer::create({core::dataPath("shaders")});
+    render::RendererDesc rendererDesc;
+    rendererDesc.shaderDir = core::dataPath("shaders");
+    rendererDesc.msaaSamples = options.msaaSamples;
+    auto renderer = render::Renderer::create(rendererDesc);
     if (!renderer) {
         core::logError("app", renderer.error().message);
         return 1;
     }
-
     stage("renderer ready");
-    // The scene: a scene file, or any model given with --model.
-    scene::SceneDescription sceneDesc;
-    std::filesystem::path modelPath;
-    if (!options.modelPath.empty()) {
-        modelPath = options.modelPath;
-        sceneDesc.id = "model";
-        const std::string name = modelPath.filename().string();
-        sceneDesc.title = {name, name};
-    } else if (auto loaded = scene::loadSceneById(options.sceneId, core::dataRoot()); loaded) {
-        sceneDesc = std::move(loaded.value());
-        modelPath = sceneDesc.modelPath;
-    } else {
-        core::logError("app", loaded.error().message);
-        sceneDesc = unavailableScene(options.sceneId, loaded.error().message);
-    }
-    if (!modelPath.empty()) {
-        if (auto model = assets::importModel(modelPath); model) {
-            if (!options.modelPath.empty()) {
-                frameModel(model.value(), sceneDesc.camera);
-            }
-            (*renderer)->addModel(model.value());
-        } else {
-            core::logError("app", model.error().message + "; showing the error model instead");
-            (*renderer)->addModel(assets::makeBoxModel({0.0f, 0.5f, 0.0f}, glm::vec3(1.0f)));
-            sceneDesc.caption = {model.error().message, "模型无法加载，请工作人员查看日志。"};
-        }
-    } else {
-        (*renderer)->addModel(assets::makeBoxModel({0.0f, 0.5f, 0.0f}, glm::vec3(1.0f)));
-    }
 
+    LoadedScene loaded = loadScene(options);
+    const scene::SceneDescription& sceneDesc = loaded.description;
+    (*renderer)->addModel(loaded.model);
+    const scene::PickingIndex picking(loaded.model);
+    scene::Viewport viewport{static_cast<float>(window.value()->drawableWidth()),
+                             static_cast<float>(window.value()->drawableHeight())};
+    scene::FramingOptions framing;
+    framing.aspect = viewport.aspect();
+    framing.fovYDeg = sceneDesc.camera.fovYDeg;
+    const scene::OrbitCamera startCamera =
+            loaded.inspectModel
+                    ? scene::frameBounds(loaded.model.boundsMin, loaded.model.boundsMax, framing)
+                    : sceneDesc.camera;
+    scene::OrbitController orbit(
+            startCamera,
+            scene::limitsForBounds(loaded.model.boundsMin, loaded.model.boundsMax, framing));
+    orbit.setCamera(startCamera);
+    scene::Measurement measurement;
+    bool measuring = false;
     stage("scene loaded");
+
     // ImGui: SDL platform backend and OpenGL3 renderer backend, joined here only.
     ImGuiSession imgui;
     IMGUI_CHECKVERSION();
@@ -140,8 +191,7 @@ int run(const Options& options) {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk must not write layout files
     ImGui::StyleColorsDark();
-    const float uiScale =
-            std::max(0.5f, static_cast<float>(window.value()->drawableHeight()) / 1080.0f);
+    const float uiScale = std::max(0.5f, viewport.heightPx / 1080.0f);
     ui::FontAtlasBuilder fonts;
     for (const std::string& text : ui::sceneCardStrings(sceneDesc)) {
         fonts.addText(text);
@@ -154,43 +204,18 @@ int run(const Options& options) {
     if (!imgui.sdl || !imgui.gl) {
         core::logError("app", "cannot start the ImGui backends; overlays are off");
     }
-
     stage("ImGui ready");
-    // The scene is drawn into an offscreen target (multisampled, then resolved) of the drawable's
-    // size, then copied to the window; overlays go on top in the window's framebuffer.
-    int fbWidth = 0;
-    int fbHeight = 0;
-    gpu::Framebuffer sceneTarget;
-    gpu::Framebuffer resolveTarget;
-    auto ensureTargets = [&](int w, int h) -> bool {
-        if (w == fbWidth && h == fbHeight && sceneTarget.id() != 0) {
-            return true;
-        }
-        auto msaa = gpu::Framebuffer::create({w, h, options.msaaSamples, false, "scene"});
-        auto resolve = gpu::Framebuffer::create({w, h, 0, false, "scene resolve"});
-        if (!msaa || !resolve) {
-            core::logError("app", (!msaa ? msaa.error() : resolve.error()).message);
-            return false;
-        }
-        sceneTarget = std::move(msaa.value());
-        resolveTarget = std::move(resolve.value());
-        fbWidth = w;
-        fbHeight = h;
-        return true;
-    };
 
-    render::FrameParams frame;
-    frame.camera = sceneDesc.camera;
-    frame.sun = sceneDesc.sun;
-    frame.sky = sceneDesc.sky;
-    frame.clearColor = sceneDesc.clearColor;
-
+    // [SECTION] Frame loop: input, fixed-step update, drawing, screenshots
     core::FixedStepClock clock(kStepSeconds);
     const bool fixedFrameTime = options.offscreen && options.frames > 0;
     double lastSeconds = platform::Window::nowSeconds();
+    double simSeconds = 0.0; // advances by fixed steps only, so headless runs are reproducible
     bool running = true;
     int exitCode = 0;
     for (int frameIndex = 0; running; ++frameIndex) {
+        viewport = {static_cast<float>(window.value()->drawableWidth()),
+                    static_cast<float>(window.value()->drawableHeight())};
         SDL_Event event;
         while (window.value()->pollEvent(event)) {
             if (imgui.sdl) {
@@ -198,27 +223,55 @@ int run(const Options& options) {
             }
             if (event.type == SDL_QUIT) {
                 running = false;
-            } else if (event.type == SDL_KEYDOWN && event.key.keysym.sym == SDLK_ESCAPE) {
-                running = false;
+            } else if (event.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
+                switch (event.key.keysym.sym) {
+                    case SDLK_ESCAPE:
+                        running = false;
+                        break;
+                    case SDLK_m: // measuring tool on or off
+                        measuring = !measuring;
+                        measurement.clear();
+                        break;
+                    case SDLK_HOME: // back to the scene's first viewpoint, smoothly
+                        orbit.transitionTo(startCamera);
+                        break;
+                    default:
+                        break;
+                }
+            }
+            if (io.WantCaptureMouse && event.type != SDL_MOUSEBUTTONUP &&
+                event.type != SDL_FINGERUP) {
+                continue; // the overlay has the pointer
+            }
+            if (auto input = toInputEvent(event, window.value()->sdlWindow(), viewport)) {
+                const scene::GestureResult gesture = orbit.handle(*input, viewport);
+                if (gesture.focusRequestPx) {
+                    if (auto hit = picking.pick(scene::screenRay(orbit.pose(), viewport,
+                                                                 *gesture.focusRequestPx))) {
+                        orbit.focusOn(hit->pointM);
+                    }
+                }
             }
         }
         const double now = platform::Window::nowSeconds();
         const int steps = clock.advance(fixedFrameTime ? kStepSeconds : now - lastSeconds);
         lastSeconds = now;
         for (int i = 0; i < steps; ++i) {
-            // Fixed-step update. The simulation plugs in here; the camera turns slowly meanwhile
-            // so a visitor sees the object from every side.
-            frame.camera.yawDeg = std::fmod(
-                    frame.camera.yawDeg + 4.0f * static_cast<float>(kStepSeconds), 360.0f);
+            simSeconds += kStepSeconds;
+            orbit.update(static_cast<float>(kStepSeconds));
+        }
+        if (measuring) {
+            if (auto tap = orbit.pollConfirmedTap(now)) {
+                if (auto hit = picking.pick(scene::screenRay(orbit.pose(), viewport, *tap))) {
+                    measurement.addPoint(hit->pointM);
+                }
+            }
         }
 
         const int w = window.value()->drawableWidth();
         const int h = window.value()->drawableHeight();
-        if (w > 0 && h > 0 && ensureTargets(w, h)) {
-            (*renderer)->render(frame, sceneTarget);
-            sceneTarget.blitTo(&resolveTarget);
-            resolveTarget.blitTo(nullptr, w, h);
-        }
+        const render::FrameParams frame = frameFor(sceneDesc, orbit.camera());
+        (*renderer)->render(frame, nullptr, w, h);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, w, h);
         if (imgui.sdl && imgui.gl) {
@@ -230,6 +283,19 @@ int run(const Options& options) {
                 ImGui::NewFrame();
                 if (options.showUi) {
                     ui::drawSceneCard({&sceneDesc, uiScale});
+                    if (measuring) {
+                        ui::MeasurementView mv;
+                        const scene::CameraPose pose = orbit.pose();
+                        if (auto a = measurement.pointA()) {
+                            mv.pointAPx = scene::worldToScreen(pose, viewport, *a);
+                        }
+                        if (auto b = measurement.pointB()) {
+                            mv.pointBPx = scene::worldToScreen(pose, viewport, *b);
+                        }
+                        mv.label = measurement.label();
+                        mv.uiScale = uiScale;
+                        ui::drawMeasurement(mv);
+                    }
                 }
                 if (pass == 0) {
                     ImGui::EndFrame();
@@ -240,9 +306,16 @@ int run(const Options& options) {
         }
         const bool last = options.frames > 0 && frameIndex + 1 >= options.frames;
         if (last && !options.screenshotPath.empty()) {
-            glReadBuffer(GL_BACK);
-            const core::Image shot = gpu::readCurrentFramebuffer(w, h);
-            if (auto written = assets::writePng(options.screenshotPath, shot); !written) {
+            core::Status written;
+            if (options.screenshotWidth > 0) {
+                written = writeStill(**renderer, frame, options.screenshotWidth,
+                                     options.screenshotHeight, options.screenshotPath);
+            } else {
+                glReadBuffer(GL_BACK);
+                written =
+                        assets::writePng(options.screenshotPath, gpu::readCurrentFramebuffer(w, h));
+            }
+            if (!written) {
                 core::logError("app", written.error().message);
                 exitCode = 1;
             } else {
@@ -261,6 +334,7 @@ int run(const Options& options) {
             running = false;
         }
     }
+    (void)simSeconds;
     return exitCode;
 }
 

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cstdlib>
+#include <utility>
 
 namespace kiln::app {
 namespace {
@@ -15,6 +16,19 @@ std::optional<int> parseInt(const std::string& text, int lo, int hi) {
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<std::pair<int, int>> parseSize(const std::string& text) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) {
+        return std::nullopt;
+    }
+    auto w = parseInt(text.substr(0, x), 16, 16384);
+    auto h = parseInt(text.substr(x + 1), 16, 16384);
+    if (!w || !h) {
+        return std::nullopt;
+    }
+    return std::pair{*w, *h};
 }
 
 } // namespace
@@ -32,6 +46,8 @@ std::string usageText() {
            "  --frames N          exit after N frames (with --offscreen: a fixed 1/60 s per "
            "frame)\n"
            "  --screenshot PATH   write the last frame as a PNG\n"
+           "  --screenshot-size WxH  render that still offscreen at WxH (e.g. 3840x2160 for\n"
+           "                      print), independent of the window; 3D view without overlays\n"
            "  --msaa N            multisample anti-aliasing samples: 0, 2, 4 or 8 (default 4)\n"
            "  --no-ui             hide the overlays (3D view only)\n"
            "  --version           print the version\n"
@@ -83,19 +99,25 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             if (!v) {
                 return missing("WxH, for example 1280x720");
             }
-            const auto x = v->find('x');
-            std::optional<int> w;
-            std::optional<int> h;
-            if (x != std::string::npos) {
-                w = parseInt(v->substr(0, x), 16, 16384);
-                h = parseInt(v->substr(x + 1), 16, 16384);
-            }
-            if (!w || !h) {
+            auto size = parseSize(*v);
+            if (!size) {
                 return core::Error{"bad value for --size: '" + *v +
                                    "' (expected WxH with each side 16..16384, e.g. 1280x720)"};
             }
-            options.width = *w;
-            options.height = *h;
+            options.width = size->first;
+            options.height = size->second;
+        } else if (arg == "--screenshot-size") {
+            auto v = value("WxH");
+            if (!v) {
+                return missing("WxH, for example 3840x2160");
+            }
+            auto size = parseSize(*v);
+            if (!size) {
+                return core::Error{"bad value for --screenshot-size: '" + *v +
+                                   "' (expected WxH with each side 16..16384, e.g. 3840x2160)"};
+            }
+            options.screenshotWidth = size->first;
+            options.screenshotHeight = size->second;
         } else if (arg == "--frames") {
             auto v = value("N");
             if (!v) {

@@ -13,6 +13,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
 #include <string>
 #include <system_error>
 
@@ -37,12 +38,16 @@ bool finite(const glm::mat4& m) {
 }
 
 std::string resolveTexture(const aiScene& scene, const aiString& ref,
-                           const std::filesystem::path& modelDir, ModelData& model) {
+                           const std::filesystem::path& modelDir, ModelData& model,
+                           std::map<std::string, std::string>& embeddedSeen) {
     const std::string name = ref.C_Str();
     if (name.empty()) {
         return {};
     }
     if (const aiTexture* tex = scene.GetEmbeddedTexture(ref.C_Str()); tex != nullptr) {
+        if (auto it = embeddedSeen.find(name); it != embeddedSeen.end()) {
+            return it->second; // one embedded image used by several materials is kept once
+        }
         if (tex->mHeight != 0) {
             // Uncompressed embedded texel arrays are rare (glTF always embeds PNG/JPEG).
             core::logWarning("assets", model.sourcePath + ": embedded raw texture '" + name +
@@ -51,7 +56,9 @@ std::string resolveTexture(const aiScene& scene, const aiString& ref,
         }
         const auto* bytes = reinterpret_cast<const std::uint8_t*>(tex->pcData);
         model.embeddedTextures.emplace_back(bytes, bytes + tex->mWidth);
-        return "embedded:" + std::to_string(model.embeddedTextures.size() - 1);
+        std::string key = "embedded:" + std::to_string(model.embeddedTextures.size() - 1);
+        embeddedSeen.emplace(name, key);
+        return key;
     }
     std::filesystem::path path(name);
     if (path.is_relative()) {
@@ -60,8 +67,26 @@ std::string resolveTexture(const aiScene& scene, const aiString& ref,
     return path.lexically_normal().string();
 }
 
+TextureRef textureOf(const aiScene& scene, const aiMaterial& src,
+                     std::initializer_list<aiTextureType> types,
+                     const std::filesystem::path& modelDir, ModelData& model,
+                     std::map<std::string, std::string>& embeddedSeen) {
+    for (aiTextureType type : types) {
+        aiString path;
+        unsigned uvIndex = 0;
+        if (src.GetTexture(type, 0, &path, nullptr, &uvIndex) == AI_SUCCESS) {
+            TextureRef ref;
+            ref.source = resolveTexture(scene, path, modelDir, model, embeddedSeen);
+            ref.uvSet = uvIndex == 1 ? 1 : 0;
+            return ref;
+        }
+    }
+    return {};
+}
+
 MaterialData convertMaterial(const aiScene& scene, const aiMaterial& src,
-                             const std::filesystem::path& modelDir, ModelData& model) {
+                             const std::filesystem::path& modelDir, ModelData& model,
+                             std::map<std::string, std::string>& embeddedSeen) {
     MaterialData mat;
     aiString name;
     if (src.Get(AI_MATKEY_NAME, name) == AI_SUCCESS) {
@@ -88,6 +113,9 @@ MaterialData convertMaterial(const aiScene& scene, const aiMaterial& src,
     if (src.Get(AI_MATKEY_COLOR_EMISSIVE, emissive) == AI_SUCCESS) {
         mat.emissiveFactor = {emissive.r, emissive.g, emissive.b};
     }
+    if (src.Get(AI_MATKEY_EMISSIVE_INTENSITY, value) == AI_SUCCESS && value > 0.0f) {
+        mat.emissiveStrength = value;
+    }
     aiString alphaMode;
     if (src.Get(AI_MATKEY_GLTF_ALPHAMODE, alphaMode) == AI_SUCCESS) {
         const std::string mode = alphaMode.C_Str();
@@ -100,10 +128,28 @@ MaterialData convertMaterial(const aiScene& scene, const aiMaterial& src,
     if (src.Get(AI_MATKEY_TWOSIDED, twoSided) == AI_SUCCESS) {
         mat.doubleSided = twoSided != 0;
     }
-    aiString tex;
-    if (src.GetTexture(aiTextureType_BASE_COLOR, 0, &tex) == AI_SUCCESS ||
-        src.GetTexture(aiTextureType_DIFFUSE, 0, &tex) == AI_SUCCESS) {
-        mat.baseColorTexture = resolveTexture(scene, tex, modelDir, model);
+    mat.baseColorTexture = textureOf(scene, src, {aiTextureType_BASE_COLOR, aiTextureType_DIFFUSE},
+                                     modelDir, model, embeddedSeen);
+    // Assimp's glTF importer files the combined metallic-roughness map under UNKNOWN.
+    mat.metallicRoughnessTexture =
+            textureOf(scene, src, {aiTextureType_UNKNOWN, aiTextureType_METALNESS}, modelDir, model,
+                      embeddedSeen);
+    mat.normalTexture =
+            textureOf(scene, src, {aiTextureType_NORMALS}, modelDir, model, embeddedSeen);
+    if (!mat.normalTexture.empty()) {
+        src.Get(AI_MATKEY_GLTF_TEXTURE_SCALE(aiTextureType_NORMALS, 0), mat.normalScale);
+    }
+    // glTF occlusion arrives as LIGHTMAP; formats with real ambient-occlusion maps use that type.
+    mat.occlusionTexture =
+            textureOf(scene, src, {aiTextureType_LIGHTMAP, aiTextureType_AMBIENT_OCCLUSION},
+                      modelDir, model, embeddedSeen);
+    if (!mat.occlusionTexture.empty()) {
+        src.Get(AI_MATKEY_GLTF_TEXTURE_STRENGTH(aiTextureType_LIGHTMAP, 0), mat.occlusionStrength);
+    }
+    mat.emissiveTexture =
+            textureOf(scene, src, {aiTextureType_EMISSIVE}, modelDir, model, embeddedSeen);
+    if (!mat.emissiveTexture.empty() && glm::length(mat.emissiveFactor) == 0.0f) {
+        mat.emissiveFactor = glm::vec3(1.0f); // a texture with no factor means "as the texture"
     }
     return mat;
 }
@@ -129,6 +175,18 @@ MeshData convertMesh(const aiMesh& src, const std::string& file) {
         }
         if (src.HasTextureCoords(0)) {
             v.uv = {src.mTextureCoords[0][i].x, src.mTextureCoords[0][i].y};
+        }
+        v.uv1 = src.HasTextureCoords(1)
+                        ? glm::vec2(src.mTextureCoords[1][i].x, src.mTextureCoords[1][i].y)
+                        : v.uv;
+        if (src.HasTangentsAndBitangents()) {
+            const glm::vec3 t(src.mTangents[i].x, src.mTangents[i].y, src.mTangents[i].z);
+            const glm::vec3 b(src.mBitangents[i].x, src.mBitangents[i].y, src.mBitangents[i].z);
+            if (std::isfinite(t.x) && glm::length(t) > 0.0f) {
+                // Handedness: does the bitangent agree with cross(normal, tangent)?
+                const float w = glm::dot(glm::cross(v.normal, t), b) < 0.0f ? -1.0f : 1.0f;
+                v.tangent = glm::vec4(glm::normalize(t), w);
+            }
         }
         if (src.HasVertexColors(0)) {
             const aiColor4D& c = src.mColors[0][i];
@@ -184,8 +242,9 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     }
     Assimp::Importer importer;
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals |
-                           aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
-                           aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
+                           aiProcess_CalcTangentSpace | aiProcess_JoinIdenticalVertices |
+                           aiProcess_SortByPType | aiProcess_ValidateDataStructure |
+                           aiProcess_FindInvalidData | aiProcess_FindDegenerates;
     const aiScene* scene = importer.ReadFile(file, flags);
     if (scene == nullptr || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) != 0 ||
         scene->mRootNode == nullptr) {
@@ -195,8 +254,10 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     ModelData model;
     model.sourcePath = file;
     const std::filesystem::path modelDir = path.parent_path();
+    std::map<std::string, std::string> embeddedSeen;
     for (unsigned i = 0; i < scene->mNumMaterials; ++i) {
-        model.materials.push_back(convertMaterial(*scene, *scene->mMaterials[i], modelDir, model));
+        model.materials.push_back(
+                convertMaterial(*scene, *scene->mMaterials[i], modelDir, model, embeddedSeen));
     }
     if (model.materials.empty()) {
         MaterialData fallback;

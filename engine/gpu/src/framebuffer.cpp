@@ -43,17 +43,20 @@ core::Result<Framebuffer> Framebuffer::create(const FramebufferDesc& desc) {
         glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
         glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, tex, 0);
     }
-    GLuint depth = 0;
-    glGenRenderbuffers(1, &depth);
-    fb.mDepth = GlHandle<detail::deleteRenderbuffer>(depth);
-    glBindRenderbuffer(GL_RENDERBUFFER, depth);
-    if (msaa) {
-        glRenderbufferStorageMultisample(GL_RENDERBUFFER, fb.mDesc.samples, GL_DEPTH24_STENCIL8,
-                                         desc.width, desc.height);
-    } else {
-        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, desc.width, desc.height);
+    if (desc.depth) {
+        GLuint depth = 0;
+        glGenRenderbuffers(1, &depth);
+        fb.mDepth = GlHandle<detail::deleteRenderbuffer>(depth);
+        glBindRenderbuffer(GL_RENDERBUFFER, depth);
+        if (msaa) {
+            glRenderbufferStorageMultisample(GL_RENDERBUFFER, fb.mDesc.samples, GL_DEPTH24_STENCIL8,
+                                             desc.width, desc.height);
+        } else {
+            glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, desc.width, desc.height);
+        }
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER,
+                                  depth);
     }
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth);
     if (!desc.label.empty() && glInfo().khrDebug) {
         glObjectLabel(GL_FRAMEBUFFER, id, static_cast<GLsizei>(desc.label.size()),
                       desc.label.c_str());
@@ -95,7 +98,7 @@ std::size_t Framebuffer::byteSize() const {
     const std::size_t pixels =
             static_cast<std::size_t>(mDesc.width) * static_cast<std::size_t>(mDesc.height);
     const std::size_t samples = mDesc.samples > 1 ? static_cast<std::size_t>(mDesc.samples) : 1u;
-    return pixels * samples * ((mDesc.hdr ? 8u : 4u) + 4u);
+    return pixels * samples * ((mDesc.hdr ? 8u : 4u) + (mDesc.depth ? 4u : 0u));
 }
 
 core::Image readCurrentFramebuffer(int width, int height) {

@@ -8,10 +8,26 @@
 
 #include <string>
 
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#endif
+
 namespace kiln::platform {
 namespace {
 
 int gWindowCount = 0;
+
+// Sanitizer builds only: keep the GL driver's libraries resident after SDL unloads them, so that
+// LeakSanitizer can still name them at exit and tests/lsan.supp can match the driver's
+// process-lifetime allocations. Without this, those show up as leaks in "<unknown module>".
+void keepGlDriverResident() {
+#if defined(__SANITIZE_ADDRESS__)
+    for (const char* lib : {"libEGL_mesa.so.0", "libGLX_mesa.so.0", "libglapi.so.0",
+                            "libGLdispatch.so.0", "swrast_dri.so"}) {
+        (void)dlopen(lib, RTLD_NOW | RTLD_NODELETE | RTLD_NOLOAD);
+    }
+#endif
+}
 
 } // namespace
 
@@ -69,6 +85,7 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowDesc& desc) {
         core::logInfo("platform", std::string("vsync unavailable: ") + SDL_GetError());
     }
     core::logInfo("platform", std::string("video driver: ") + SDL_GetCurrentVideoDriver());
+    keepGlDriverResident();
     return window;
 }
 

@@ -1,17 +1,28 @@
-// Renderer implementation: GPU meshes and materials, the texture cache, the lit pass.
+// Renderer implementation.
+// [SECTION] Fallback shaders
+// [SECTION] GPU-side model data
+// [SECTION] Shader and texture loading
+// [SECTION] Models and instances
+// [SECTION] Frame: shadow pass, opaque pass, transparent pass, bloom, tonemap
 #include "kiln/render/renderer.h"
 
 #include "kiln/assets/image_io.h"
 #include "kiln/core/file_io.h"
 #include "kiln/core/log.h"
 #include "kiln/gpu/buffer.h"
+#include "kiln/gpu/depth_target.h"
 #include "kiln/gpu/gl.h"
 #include "kiln/gpu/shader_program.h"
 #include "kiln/gpu/texture.h"
 #include "kiln/gpu/vertex_array.h"
+#include "kiln/render/frustum.h"
 
-#include <glm/gtc/matrix_inverse.hpp>
+#include <glm/gtc/matrix_transform.hpp>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <span>
 #include <string>
@@ -20,65 +31,200 @@
 namespace kiln::render {
 namespace {
 
+// [SECTION] Fallback shaders
 // Used when shaders/lit.*.glsl is missing or does not compile: flat magenta, so the fault is
 // visible on screen and in golden tests, while the rest of the experience goes on.
-constexpr const char* kFallbackVertex = R"(#version 330 core
+constexpr const char* kErrorVertex = R"(#version 330 core
 layout(location = 0) in vec3 aPosition;
-uniform mat4 uModel;
+layout(location = 6) in mat4 aModel;
 uniform mat4 uViewProjection;
-void main() { gl_Position = uViewProjection * uModel * vec4(aPosition, 1.0); }
+void main() { gl_Position = uViewProjection * aModel * vec4(aPosition, 1.0); }
 )";
-constexpr const char* kFallbackFragment = R"(#version 330 core
+constexpr const char* kErrorFragment = R"(#version 330 core
 out vec4 fragColor;
 void main() { fragColor = vec4(1.0, 0.0, 1.0, 1.0); }
 )";
+// Used when the tonemap shader fails: clamp and encode, so the picture still shows.
+constexpr const char* kFallbackTonemap = R"(#version 330 core
+in vec2 vUv;
+uniform sampler2D uHdr;
+uniform float uExposure;
+out vec4 fragColor;
+void main() {
+    vec3 c = texture(uHdr, vUv).rgb * uExposure;
+    fragColor = vec4(pow(c / (1.0 + c), vec3(1.0 / 2.2)), 1.0);
+}
+)";
+constexpr const char* kFallbackFullscreen = R"(#version 330 core
+out vec2 vUv;
+void main() {
+    vec2 p = vec2((gl_VertexID << 1) & 2, gl_VertexID & 2);
+    vUv = p;
+    gl_Position = vec4(p * 2.0 - 1.0, 0.0, 1.0);
+}
+)";
+
+constexpr int kMaxPointLights = 8;
+constexpr int kMaxBloomLevels = 6;
+
+// Texture units of the lit pass.
+enum TextureUnit : GLuint {
+    kUnitBaseColor = 0,
+    kUnitMetallicRoughness = 1,
+    kUnitNormal = 2,
+    kUnitOcclusion = 3,
+    kUnitEmissive = 4,
+    kUnitShadow = 5,
+};
+
+// [SECTION] GPU-side model data
+// What each instance brings to the vertex shader (locations 6-10).
+struct InstanceGpu {
+    glm::mat4 model{1.0f};
+    glm::vec4 emissive{0.0f}; // rgb radiance, a = scale
+};
+static_assert(sizeof(InstanceGpu) == 80);
 
 struct GpuMesh {
-    gpu::VertexArray vao;
     gpu::Buffer vertices;
     gpu::Buffer indices;
+    gpu::Buffer allInstances;     // every instance, in order (shadow pass, all visible)
+    gpu::Buffer visibleInstances; // this frame's visible subset
+    gpu::VertexArray vaoAll;
+    gpu::VertexArray vaoVisible;
+    std::size_t visibleCapacity = 0;
     GLsizei indexCount = 0;
     int materialIndex = 0;
+    glm::vec3 localMin{0.0f};
+    glm::vec3 localMax{0.0f};
+    std::vector<int> instances; // indices into GpuModel::instances
+    bool allDirty = true;
+};
+
+struct InstanceRecord {
+    int meshIndex = 0;
+    glm::vec3 worldMin{0.0f};
+    glm::vec3 worldMax{0.0f};
+    InstanceGpu gpu;
 };
 
 struct GpuMaterial {
     assets::MaterialData data;
     const gpu::Texture* baseColor = nullptr;
+    const gpu::Texture* metallicRoughness = nullptr;
+    const gpu::Texture* normal = nullptr;
+    const gpu::Texture* occlusion = nullptr;
+    const gpu::Texture* emissive = nullptr;
 };
 
 struct GpuModel {
     std::vector<GpuMesh> meshes;
     std::vector<GpuMaterial> materials;
-    std::vector<assets::MeshInstance> instances;
+    std::vector<InstanceRecord> instances;
+    glm::vec3 worldMin{std::numeric_limits<float>::max()};
+    glm::vec3 worldMax{std::numeric_limits<float>::lowest()};
+    bool visible = true;
 };
+
+void bindVertexLayout(gpu::VertexArray& vao, const gpu::Buffer& vertices,
+                      const gpu::Buffer& indices) {
+    constexpr GLsizei stride = sizeof(assets::Vertex);
+    vao.setAttribute(vertices, {0, 3, GL_FLOAT, stride, offsetof(assets::Vertex, position), 0});
+    vao.setAttribute(vertices, {1, 3, GL_FLOAT, stride, offsetof(assets::Vertex, normal), 0});
+    vao.setAttribute(vertices, {2, 2, GL_FLOAT, stride, offsetof(assets::Vertex, uv), 0});
+    vao.setAttribute(vertices, {3, 2, GL_FLOAT, stride, offsetof(assets::Vertex, uv1), 0});
+    vao.setAttribute(vertices, {4, 4, GL_FLOAT, stride, offsetof(assets::Vertex, color), 0});
+    vao.setAttribute(vertices, {5, 4, GL_FLOAT, stride, offsetof(assets::Vertex, tangent), 0});
+    vao.setIndexBuffer(indices);
+}
+
+void bindInstanceLayout(gpu::VertexArray& vao, const gpu::Buffer& instances, std::size_t first) {
+    constexpr GLsizei stride = sizeof(InstanceGpu);
+    const std::size_t base = first * sizeof(InstanceGpu);
+    for (GLuint col = 0; col < 4; ++col) {
+        vao.setAttribute(instances,
+                         {6 + col, 4, GL_FLOAT, stride,
+                          base + offsetof(InstanceGpu, model) + col * sizeof(glm::vec4), 1});
+    }
+    vao.setAttribute(instances,
+                     {10, 4, GL_FLOAT, stride, base + offsetof(InstanceGpu, emissive), 1});
+}
 
 } // namespace
 
+CameraParams CameraParams::fromOrbit(const scene::OrbitCamera& camera) {
+    CameraParams params;
+    params.view = camera.view();
+    params.positionM = camera.position();
+    params.fovYDeg = camera.fovYDeg;
+    params.nearM = camera.nearM;
+    params.farM = camera.farM;
+    return params;
+}
+
 struct Renderer::Impl {
+    RendererDesc desc;
     gpu::ShaderProgram lit;
+    gpu::ShaderProgram shadow;
+    gpu::ShaderProgram bloomDown;
+    gpu::ShaderProgram bloomUp;
+    gpu::ShaderProgram tonemap;
     bool fallback = false;
+    bool bloomAvailable = false;
     gpu::Texture white;
+    gpu::Texture flatNormal;
     gpu::Texture checker;
     std::map<std::string, gpu::Texture> textureCache;
     std::vector<GpuModel> models;
     RenderStats stats;
+    gpu::VertexArray emptyVao; // for the fullscreen triangle
 
-    const gpu::Texture* texture(const std::string& ref, const assets::ModelData& model) {
-        if (ref.empty()) {
-            return &white;
+    // Internal targets, recreated when the output size changes.
+    int width = 0;
+    int height = 0;
+    gpu::Framebuffer sceneTarget;   // HDR, multisampled when MSAA is on
+    gpu::Framebuffer resolveTarget; // HDR, single-sampled (only with MSAA)
+    std::vector<gpu::Framebuffer> bloomLevels;
+    gpu::DepthTarget shadowMap;
+    std::vector<InstanceGpu> scratch;
+
+    // [SECTION] Shader and texture loading
+    core::Result<gpu::ShaderProgram> loadProgram(const std::string& vert, const std::string& frag) {
+        const auto vertPath = desc.shaderDir / vert;
+        const auto fragPath = desc.shaderDir / frag;
+        auto vs = core::readTextFile(vertPath);
+        if (!vs) {
+            return core::Error{vs.error().message + " (reinstall the shaders/ folder)"};
         }
-        const std::string key = ref.rfind("embedded:", 0) == 0 ? model.sourcePath + "#" + ref : ref;
+        auto fs = core::readTextFile(fragPath);
+        if (!fs) {
+            return core::Error{fs.error().message + " (reinstall the shaders/ folder)"};
+        }
+        return gpu::ShaderProgram::build(
+                {vs.value(), fs.value(), vertPath.string(), fragPath.string()});
+    }
+
+    const gpu::Texture* texture(const assets::TextureRef& ref, bool srgb,
+                                const assets::ModelData& model, const gpu::Texture* none) {
+        if (ref.empty()) {
+            return none;
+        }
+        const bool embedded = ref.source.rfind("embedded:", 0) == 0;
+        const std::string key = (embedded ? model.sourcePath + "#" + ref.source : ref.source) +
+                                (srgb ? "|srgb" : "|linear");
         if (auto it = textureCache.find(key); it != textureCache.end()) {
             return &it->second;
         }
         core::Result<core::Image> image = core::Error{""};
-        if (ref.rfind("embedded:", 0) == 0) {
-            const std::size_t index = std::stoul(ref.substr(9));
+        if (embedded) {
+            const std::size_t index = std::strtoul(ref.source.c_str() + 9, nullptr, 10);
             image = index < model.embeddedTextures.size()
-                            ? assets::decodeImage(model.embeddedTextures[index], key)
-                            : core::Result<core::Image>(core::Error{key + ": no such texture"});
+                            ? assets::decodeImage(model.embeddedTextures[index],
+                                                  model.sourcePath + " (" + ref.source + ")")
+                            : core::Result<core::Image>(core::Error{
+                                      model.sourcePath + ": " + ref.source + " does not exist"});
         } else {
-            image = assets::loadImage(ref);
+            image = assets::loadImage(ref.source);
         }
         if (!image) {
             core::logWarning("render", image.error().message + " (texture of " + model.sourcePath +
@@ -86,13 +232,344 @@ struct Renderer::Impl {
             return &checker;
         }
         // Model UVs follow Assimp's convention (v = 0 at the bottom); GL samples row 0 at t = 0.
-        gpu::TextureDesc desc;
-        desc.label = key;
+        gpu::TextureDesc texDesc;
+        texDesc.srgb = srgb;
+        texDesc.label = key;
         auto [it, inserted] = textureCache.emplace(
-                key, gpu::Texture::fromImage(core::flippedVertically(image.value()), desc));
+                key, gpu::Texture::fromImage(core::flippedVertically(image.value()), texDesc));
         (void)inserted;
         stats.textureBytes += it->second.byteSize();
         return &it->second;
+    }
+
+    // Recreates the internal targets for a new output size.
+    void ensureTargets(int w, int h) {
+        if (w == width && h == height && sceneTarget.id() != 0) {
+            return;
+        }
+        width = w;
+        height = h;
+        const int samples = desc.msaaSamples > 1 ? desc.msaaSamples : 0;
+        auto scene = gpu::Framebuffer::create({w, h, samples, true, true, "scene hdr"});
+        if (!scene) {
+            core::logError("render", scene.error().message + "; trying without MSAA");
+            scene = gpu::Framebuffer::create({w, h, 0, true, true, "scene hdr"});
+        }
+        if (!scene) {
+            core::logError("render", scene.error().message);
+            return;
+        }
+        sceneTarget = std::move(scene.value());
+        resolveTarget = {};
+        if (sceneTarget.samples() > 1) {
+            auto resolve = gpu::Framebuffer::create({w, h, 0, true, false, "scene resolve"});
+            if (resolve) {
+                resolveTarget = std::move(resolve.value());
+            }
+        }
+        bloomLevels.clear();
+        int lw = w / 2;
+        int lh = h / 2;
+        for (int i = 0; i < kMaxBloomLevels && lw >= 8 && lh >= 8; ++i) {
+            auto level = gpu::Framebuffer::create({lw, lh, 0, true, false, "bloom"});
+            if (!level) {
+                break;
+            }
+            bloomLevels.push_back(std::move(level.value()));
+            lw /= 2;
+            lh /= 2;
+        }
+        stats.targetBytes =
+                sceneTarget.byteSize() + resolveTarget.byteSize() + shadowMap.byteSize();
+        for (const auto& level : bloomLevels) {
+            stats.targetBytes += level.byteSize();
+        }
+    }
+
+    const gpu::Framebuffer& hdrSource() const {
+        return resolveTarget.id() != 0 ? resolveTarget : sceneTarget;
+    }
+
+    void setMaterial(gpu::ShaderProgram& program, const GpuMaterial& mat) {
+        const assets::MaterialData& d = mat.data;
+        program.set("uBaseColorFactor", d.baseColorFactor);
+        program.set("uMetallic", d.metallicFactor);
+        program.set("uRoughness", d.roughnessFactor);
+        program.set("uEmissive", d.emissiveFactor * d.emissiveStrength);
+        program.set("uNormalScale", d.normalScale);
+        program.set("uOcclusionStrength", mat.occlusion == &white ? 0.0f : d.occlusionStrength);
+        program.set("uAlphaMode", d.alphaMode == assets::AlphaMode::Mask    ? 1
+                                  : d.alphaMode == assets::AlphaMode::Blend ? 2
+                                                                            : 0);
+        program.set("uAlphaCutoff", d.alphaCutoff);
+        program.set("uBaseColorUv", d.baseColorTexture.uvSet);
+        program.set("uMetallicRoughnessUv", d.metallicRoughnessTexture.uvSet);
+        program.set("uNormalUv", d.normalTexture.uvSet);
+        program.set("uOcclusionUv", d.occlusionTexture.uvSet);
+        program.set("uEmissiveUv", d.emissiveTexture.uvSet);
+        program.set("uHasNormalTexture", mat.normal != &flatNormal ? 1 : 0);
+        mat.baseColor->bind(kUnitBaseColor);
+        mat.metallicRoughness->bind(kUnitMetallicRoughness);
+        mat.normal->bind(kUnitNormal);
+        mat.occlusion->bind(kUnitOcclusion);
+        mat.emissive->bind(kUnitEmissive);
+        if (d.doubleSided) {
+            glDisable(GL_CULL_FACE);
+        } else {
+            glEnable(GL_CULL_FACE);
+        }
+    }
+
+    void uploadAllInstances(GpuModel& model, GpuMesh& mesh) {
+        scratch.clear();
+        for (int index : mesh.instances) {
+            scratch.push_back(model.instances[static_cast<std::size_t>(index)].gpu);
+        }
+        mesh.allInstances.update(std::as_bytes(std::span(scratch)));
+        mesh.allDirty = false;
+    }
+
+    glm::mat4 lightViewProjection(const glm::vec3& directionToSun) const {
+        // Fitted to the bounds of everything drawn, not to the camera, so the shadow map does
+        // not move (or shimmer) when the camera does.
+        glm::vec3 lo(std::numeric_limits<float>::max());
+        glm::vec3 hi(std::numeric_limits<float>::lowest());
+        for (const GpuModel& m : models) {
+            if (m.visible && !m.instances.empty()) {
+                lo = glm::min(lo, m.worldMin);
+                hi = glm::max(hi, m.worldMax);
+            }
+        }
+        if (lo.x > hi.x) {
+            return glm::mat4(1.0f);
+        }
+        const glm::vec3 centre = (lo + hi) * 0.5f;
+        const float radius = std::max(glm::length(hi - lo) * 0.5f, 0.01f);
+        const glm::vec3 dir = glm::normalize(directionToSun);
+        const glm::vec3 up = std::abs(dir.y) > 0.99f ? glm::vec3(0, 0, 1) : glm::vec3(0, 1, 0);
+        const glm::mat4 view = glm::lookAt(centre + dir * radius * 2.0f, centre, up);
+        return glm::ortho(-radius, radius, -radius, radius, radius * 0.5f, radius * 3.5f) * view;
+    }
+
+    void shadowPass(const glm::mat4& lightVp) {
+        shadowMap.bind();
+        glClear(GL_DEPTH_BUFFER_BIT);
+        glEnable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE); // thin and open geometry must cast shadows too
+        glEnable(GL_POLYGON_OFFSET_FILL);
+        glPolygonOffset(1.5f, 2.0f);
+        shadow.use();
+        shadow.set("uLightViewProjection", lightVp);
+        for (GpuModel& model : models) {
+            if (!model.visible) {
+                continue;
+            }
+            for (GpuMesh& mesh : model.meshes) {
+                const GpuMaterial& mat =
+                        model.materials[static_cast<std::size_t>(mesh.materialIndex)];
+                if (mesh.instances.empty() || mat.data.alphaMode == assets::AlphaMode::Blend) {
+                    continue;
+                }
+                if (mesh.allDirty) {
+                    uploadAllInstances(model, mesh);
+                }
+                mesh.vaoAll.bind();
+                glDrawElementsInstanced(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr,
+                                        static_cast<GLsizei>(mesh.instances.size()));
+                ++stats.shadowDrawCalls;
+            }
+        }
+        glDisable(GL_POLYGON_OFFSET_FILL);
+    }
+
+    void setFrameUniforms(const FrameParams& frame, const glm::mat4& viewProjection,
+                          const glm::mat4& lightVp) {
+        gpu::ShaderProgram& p = lit;
+        p.use();
+        p.set("uViewProjection", viewProjection);
+        p.set("uLightViewProjection", lightVp);
+        p.set("uCameraPos", frame.camera.positionM);
+        p.set("uSunDirection", glm::normalize(frame.sun.directionToSun));
+        p.set("uSunRadiance", frame.sun.color * frame.sun.illuminance);
+        p.set("uSkyZenith", frame.sky.zenithColor * frame.sky.intensity);
+        p.set("uSkyGround", frame.sky.groundColor * frame.sky.intensity);
+        p.set("uShadowsEnabled", frame.shadows && shadowMap.size() > 0 ? 1 : 0);
+        p.set("uShadowTexelSize",
+              shadowMap.size() > 0 ? 1.0f / static_cast<float>(shadowMap.size()) : 0.0f);
+        const int lights =
+                std::min<int>(static_cast<int>(frame.pointLights.size()), kMaxPointLights);
+        p.set("uPointLightCount", lights);
+        static const std::array<std::array<std::string, 3>, kMaxPointLights> names = [] {
+            std::array<std::array<std::string, 3>, kMaxPointLights> n;
+            for (int i = 0; i < kMaxPointLights; ++i) {
+                std::string index(1, '[');
+                index.append(std::to_string(i)).push_back(']');
+                n[static_cast<std::size_t>(i)] = {std::string("uPointLightPos").append(index),
+                                                  std::string("uPointLightIntensity").append(index),
+                                                  std::string("uPointLightRange").append(index)};
+            }
+            return n;
+        }();
+        for (int i = 0; i < lights; ++i) {
+            const PointLight& l = frame.pointLights[static_cast<std::size_t>(i)];
+            const auto& name = names[static_cast<std::size_t>(i)];
+            p.set(name[0].c_str(), l.positionM);
+            p.set(name[1].c_str(), l.color * l.intensity);
+            p.set(name[2].c_str(), std::max(l.rangeM, 0.01f));
+        }
+        const bool section = frame.section.enabled && glm::length(frame.section.normal) > 0.0f;
+        const glm::vec3 n = section ? glm::normalize(frame.section.normal) : glm::vec3(1, 0, 0);
+        p.set("uSectionEnabled", section ? 1 : 0);
+        p.set("uSectionPlane", glm::vec4(n, -frame.section.offsetM));
+        p.set("uSectionColor", frame.section.capColor);
+        p.set("uBaseColorTexture", static_cast<int>(kUnitBaseColor));
+        p.set("uMetallicRoughnessTexture", static_cast<int>(kUnitMetallicRoughness));
+        p.set("uNormalTexture", static_cast<int>(kUnitNormal));
+        p.set("uOcclusionTexture", static_cast<int>(kUnitOcclusion));
+        p.set("uEmissiveTexture", static_cast<int>(kUnitEmissive));
+        p.set("uShadowMap", static_cast<int>(kUnitShadow));
+        if (section) {
+            glEnable(GL_CLIP_DISTANCE0);
+        } else {
+            glDisable(GL_CLIP_DISTANCE0);
+        }
+    }
+
+    struct TransparentItem {
+        float distance;
+        GpuModel* model;
+        GpuMesh* mesh;
+        std::size_t instanceSlot; // position in the mesh's visible buffer
+    };
+
+    void opaqueAndTransparentPasses(const FrameParams& frame, const glm::mat4& viewProjection) {
+        const Frustum frustum(viewProjection);
+        const bool section = frame.section.enabled;
+        std::vector<TransparentItem> transparent;
+        for (GpuModel& model : models) {
+            if (!model.visible) {
+                continue;
+            }
+            for (GpuMesh& mesh : model.meshes) {
+                if (mesh.instances.empty()) {
+                    continue;
+                }
+                scratch.clear();
+                for (int index : mesh.instances) {
+                    const InstanceRecord& inst = model.instances[static_cast<std::size_t>(index)];
+                    if (frustum.intersects(inst.worldMin, inst.worldMax)) {
+                        scratch.push_back(inst.gpu);
+                    }
+                }
+                stats.instancesCulled += mesh.instances.size() - scratch.size();
+                if (scratch.empty()) {
+                    continue;
+                }
+                const GpuMaterial& mat =
+                        model.materials[static_cast<std::size_t>(mesh.materialIndex)];
+                gpu::VertexArray* vao = &mesh.vaoAll;
+                if (scratch.size() != mesh.instances.size()) {
+                    if (scratch.size() > mesh.visibleCapacity) {
+                        mesh.visibleCapacity = scratch.size() * 2;
+                        mesh.visibleInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_STREAM_DRAW);
+                        std::vector<InstanceGpu> reserve(mesh.visibleCapacity);
+                        mesh.visibleInstances.update(std::as_bytes(std::span(reserve)));
+                        bindInstanceLayout(mesh.vaoVisible, mesh.visibleInstances, 0);
+                    }
+                    mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
+                    vao = &mesh.vaoVisible;
+                } else if (mesh.allDirty) {
+                    uploadAllInstances(model, mesh);
+                }
+                if (mat.data.alphaMode == assets::AlphaMode::Blend) {
+                    if (vao == &mesh.vaoAll) {
+                        // Sorting re-points the instance attributes into the visible buffer.
+                        mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
+                        mesh.visibleCapacity = std::max(mesh.visibleCapacity, scratch.size());
+                    }
+                    for (std::size_t i = 0; i < scratch.size(); ++i) {
+                        const glm::vec3 centre =
+                                glm::vec3(scratch[i].model *
+                                          glm::vec4((mesh.localMin + mesh.localMax) * 0.5f, 1.0f));
+                        transparent.push_back(
+                                {glm::length(centre - frame.camera.positionM), &model, &mesh, i});
+                    }
+                    continue;
+                }
+                setMaterial(lit, mat);
+                if (section) {
+                    glDisable(GL_CULL_FACE); // back faces show the cut
+                }
+                vao->bind();
+                glDrawElementsInstanced(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr,
+                                        static_cast<GLsizei>(scratch.size()));
+                ++stats.drawCalls;
+                stats.instancesDrawn += scratch.size();
+                stats.triangles += static_cast<std::size_t>(mesh.indexCount) / 3u * scratch.size();
+            }
+        }
+        if (transparent.empty()) {
+            return;
+        }
+        std::sort(transparent.begin(), transparent.end(),
+                  [](const TransparentItem& a, const TransparentItem& b) {
+                      return a.distance > b.distance; // back to front
+                  });
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        for (const TransparentItem& item : transparent) {
+            setMaterial(lit,
+                        item.model->materials[static_cast<std::size_t>(item.mesh->materialIndex)]);
+            bindInstanceLayout(item.mesh->vaoVisible, item.mesh->visibleInstances,
+                               item.instanceSlot);
+            item.mesh->vaoVisible.bind();
+            glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT, nullptr,
+                                    1);
+            ++stats.drawCalls;
+            ++stats.instancesDrawn;
+            stats.triangles += static_cast<std::size_t>(item.mesh->indexCount) / 3u;
+        }
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+    }
+
+    void fullscreenTriangle() {
+        emptyVao.bind();
+        glDrawArrays(GL_TRIANGLES, 0, 3);
+    }
+
+    // Downsamples the HDR image into the bloom chain, then adds each level onto the next larger.
+    void bloomPass(const gpu::Framebuffer& source, float threshold) {
+        glDisable(GL_DEPTH_TEST);
+        glDisable(GL_CULL_FACE);
+        glDisable(GL_CLIP_DISTANCE0);
+        bloomDown.use();
+        bloomDown.set("uSource", 0);
+        bloomDown.set("uThreshold", threshold);
+        glActiveTexture(GL_TEXTURE0);
+        for (std::size_t i = 0; i < bloomLevels.size(); ++i) {
+            const gpu::Framebuffer& from = i == 0 ? source : bloomLevels[i - 1];
+            bloomLevels[i].bind();
+            glBindTexture(GL_TEXTURE_2D, from.colorTexture());
+            bloomDown.set("uSourceTexel", glm::vec2(1.0f / static_cast<float>(from.width()),
+                                                    1.0f / static_cast<float>(from.height())));
+            bloomDown.set("uFirstLevel", i == 0 ? 1 : 0);
+            fullscreenTriangle();
+        }
+        bloomUp.use();
+        bloomUp.set("uSource", 0);
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE);
+        for (std::size_t i = bloomLevels.size() - 1; i > 0; --i) {
+            bloomLevels[i - 1].bind();
+            glBindTexture(GL_TEXTURE_2D, bloomLevels[i].colorTexture());
+            bloomUp.set("uSourceTexel",
+                        glm::vec2(1.0f / static_cast<float>(bloomLevels[i].width()),
+                                  1.0f / static_cast<float>(bloomLevels[i].height())));
+            fullscreenTriangle();
+        }
+        glDisable(GL_BLEND);
     }
 };
 
@@ -102,119 +579,233 @@ Renderer::~Renderer() = default;
 core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& desc) {
     auto renderer = std::unique_ptr<Renderer>(new Renderer());
     Impl& impl = *renderer->mImpl;
-    const auto vertPath = desc.shaderDir / "lit.vert.glsl";
-    const auto fragPath = desc.shaderDir / "lit.frag.glsl";
-    auto vert = core::readTextFile(vertPath);
-    auto frag = core::readTextFile(fragPath);
-    core::Result<gpu::ShaderProgram> program = core::Error{""};
-    if (!vert || !frag) {
-        program = core::Error{(!vert ? vert.error().message : frag.error().message) +
-                              " (reinstall the shaders/ folder)"};
-    } else {
-        program = gpu::ShaderProgram::build(
-                {vert.value(), frag.value(), vertPath.string(), fragPath.string()});
-    }
-    if (!program) {
-        core::logError("render", program.error().message + "; drawing with the error shader");
-        program = gpu::ShaderProgram::build({kFallbackVertex, kFallbackFragment,
-                                             "built-in error shader", "built-in error shader"});
-        if (!program) {
-            return program.error();
+    impl.desc = desc;
+    auto lit = impl.loadProgram("lit.vert.glsl", "lit.frag.glsl");
+    if (!lit) {
+        core::logError("render", lit.error().message + "; drawing with the error shader");
+        lit = gpu::ShaderProgram::build(
+                {kErrorVertex, kErrorFragment, "built-in error shader", "built-in error shader"});
+        if (!lit) {
+            return lit.error();
         }
         impl.fallback = true;
     }
-    impl.lit = std::move(program.value());
+    impl.lit = std::move(lit.value());
+    auto shadow = impl.loadProgram("shadow.vert.glsl", "shadow.frag.glsl");
+    if (shadow) {
+        impl.shadow = std::move(shadow.value());
+        auto map = gpu::DepthTarget::create(desc.shadowMapSize, "shadow map");
+        if (map) {
+            impl.shadowMap = std::move(map.value());
+        } else {
+            core::logError("render", map.error().message + "; shadows are off");
+        }
+    } else {
+        core::logError("render", shadow.error().message + "; shadows are off");
+    }
+    auto down = impl.loadProgram("fullscreen.vert.glsl", "bloom_downsample.frag.glsl");
+    auto up = impl.loadProgram("fullscreen.vert.glsl", "bloom_upsample.frag.glsl");
+    if (down && up) {
+        impl.bloomDown = std::move(down.value());
+        impl.bloomUp = std::move(up.value());
+        impl.bloomAvailable = true;
+    } else {
+        core::logError("render", (!down ? down.error() : up.error()).message + "; bloom is off");
+    }
+    auto tonemap = impl.loadProgram("fullscreen.vert.glsl", "tonemap.frag.glsl");
+    if (!tonemap) {
+        core::logError("render", tonemap.error().message + "; using the built-in tone curve");
+        tonemap = gpu::ShaderProgram::build(
+                {kFallbackFullscreen, kFallbackTonemap, "built-in fullscreen", "built-in tonemap"});
+        if (!tonemap) {
+            return tonemap.error();
+        }
+    }
+    impl.tonemap = std::move(tonemap.value());
     impl.white = gpu::Texture::fromImage(core::makeSolidImage(1, 1, 255, 255, 255),
-                                         {true, false, true, 1.0f, "white"});
+                                         {false, false, true, 1.0f, "white"});
+    impl.flatNormal = gpu::Texture::fromImage(core::makeSolidImage(1, 1, 128, 128, 255),
+                                              {false, false, true, 1.0f, "flat normal"});
     impl.checker = gpu::Texture::fromImage(core::makeCheckerImage(64, 8),
                                            {true, true, true, 1.0f, "checker"});
+    impl.emptyVao = gpu::VertexArray::create();
     return renderer;
 }
 
-void Renderer::addModel(const assets::ModelData& model) {
+// [SECTION] Models and instances
+ModelHandle Renderer::addModel(const assets::ModelData& model) {
+    Impl& impl = *mImpl;
     GpuModel gm;
     for (const auto& mat : model.materials) {
-        gm.materials.push_back({mat, mImpl->texture(mat.baseColorTexture, model)});
+        GpuMaterial g;
+        g.data = mat;
+        g.baseColor = impl.texture(mat.baseColorTexture, true, model, &impl.white);
+        g.metallicRoughness = impl.texture(mat.metallicRoughnessTexture, false, model, &impl.white);
+        g.normal = impl.texture(mat.normalTexture, false, model, &impl.flatNormal);
+        g.occlusion = impl.texture(mat.occlusionTexture, false, model, &impl.white);
+        g.emissive = impl.texture(mat.emissiveTexture, true, model, &impl.white);
+        gm.materials.push_back(g);
     }
     for (const auto& mesh : model.meshes) {
         GpuMesh g;
-        g.vao = gpu::VertexArray::create();
         g.vertices = gpu::Buffer::fromSpan(GL_ARRAY_BUFFER, std::span(mesh.vertices));
         g.indices = gpu::Buffer::fromSpan(GL_ELEMENT_ARRAY_BUFFER, std::span(mesh.indices));
-        constexpr GLsizei stride = sizeof(assets::Vertex);
-        g.vao.setAttribute(g.vertices,
-                           {0, 3, GL_FLOAT, stride, offsetof(assets::Vertex, position), 0});
-        g.vao.setAttribute(g.vertices,
-                           {1, 3, GL_FLOAT, stride, offsetof(assets::Vertex, normal), 0});
-        g.vao.setAttribute(g.vertices, {2, 2, GL_FLOAT, stride, offsetof(assets::Vertex, uv), 0});
-        g.vao.setAttribute(g.vertices,
-                           {3, 4, GL_FLOAT, stride, offsetof(assets::Vertex, color), 0});
-        g.vao.setIndexBuffer(g.indices);
+        g.allInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_DYNAMIC_DRAW);
+        g.visibleInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_STREAM_DRAW);
+        g.vaoAll = gpu::VertexArray::create();
+        g.vaoVisible = gpu::VertexArray::create();
+        bindVertexLayout(g.vaoAll, g.vertices, g.indices);
+        bindVertexLayout(g.vaoVisible, g.vertices, g.indices);
+        bindInstanceLayout(g.vaoAll, g.allInstances, 0);
+        bindInstanceLayout(g.vaoVisible, g.visibleInstances, 0);
         glBindVertexArray(0);
         g.indexCount = static_cast<GLsizei>(mesh.indices.size());
-        g.materialIndex = mesh.materialIndex;
-        mImpl->stats.bufferBytes += g.vertices.byteSize() + g.indices.byteSize();
+        g.materialIndex = std::clamp(mesh.materialIndex, 0,
+                                     std::max(0, static_cast<int>(gm.materials.size()) - 1));
+        g.localMin = mesh.boundsMin;
+        g.localMax = mesh.boundsMax;
+        impl.stats.bufferBytes += g.vertices.byteSize() + g.indices.byteSize();
         gm.meshes.push_back(std::move(g));
     }
-    gm.instances = model.instances;
-    mImpl->models.push_back(std::move(gm));
+    for (const auto& inst : model.instances) {
+        if (inst.meshIndex < 0 || inst.meshIndex >= static_cast<int>(gm.meshes.size())) {
+            continue;
+        }
+        InstanceRecord rec;
+        rec.meshIndex = inst.meshIndex;
+        rec.gpu.model = inst.transform;
+        rec.gpu.emissive = glm::vec4(0.0f, 0.0f, 0.0f, 1.0f);
+        GpuMesh& mesh = gm.meshes[static_cast<std::size_t>(inst.meshIndex)];
+        transformBox(inst.transform, mesh.localMin, mesh.localMax, rec.worldMin, rec.worldMax);
+        gm.worldMin = glm::min(gm.worldMin, rec.worldMin);
+        gm.worldMax = glm::max(gm.worldMax, rec.worldMax);
+        mesh.instances.push_back(static_cast<int>(gm.instances.size()));
+        gm.instances.push_back(rec);
+    }
+    for (GpuMesh& mesh : gm.meshes) {
+        impl.uploadAllInstances(gm, mesh);
+        impl.stats.bufferBytes += mesh.instances.size() * sizeof(InstanceGpu);
+    }
+    impl.models.push_back(std::move(gm));
+    return static_cast<ModelHandle>(impl.models.size() - 1);
+}
+
+void Renderer::setModelVisible(ModelHandle model, bool visible) {
+    if (model >= 0 && model < static_cast<int>(mImpl->models.size())) {
+        mImpl->models[static_cast<std::size_t>(model)].visible = visible;
+    }
+}
+
+void Renderer::setInstanceEmissive(ModelHandle model, int instanceIndex,
+                                   const glm::vec3& radiance) {
+    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
+        return;
+    }
+    GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
+    if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
+        return;
+    }
+    InstanceRecord& rec = m.instances[static_cast<std::size_t>(instanceIndex)];
+    const glm::vec4 value(radiance, 1.0f);
+    if (rec.gpu.emissive != value) {
+        rec.gpu.emissive = value;
+        m.meshes[static_cast<std::size_t>(rec.meshIndex)].allDirty = true;
+    }
+}
+
+int Renderer::instanceCount(ModelHandle model) const {
+    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
+        return 0;
+    }
+    return static_cast<int>(mImpl->models[static_cast<std::size_t>(model)].instances.size());
 }
 
 void Renderer::clearModels() {
     mImpl->models.clear();
     mImpl->textureCache.clear();
-    mImpl->stats = {};
+    mImpl->stats.textureBytes = 0;
+    mImpl->stats.bufferBytes = 0;
 }
 
-void Renderer::render(const FrameParams& frame, const gpu::Framebuffer& target) {
+// [SECTION] Frame: shadow pass, opaque pass, transparent pass, bloom, tonemap
+void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, int width,
+                      int height) {
     Impl& impl = *mImpl;
-    target.bind();
+    impl.stats.drawCalls = 0;
+    impl.stats.shadowDrawCalls = 0;
+    impl.stats.triangles = 0;
+    impl.stats.instancesDrawn = 0;
+    impl.stats.instancesCulled = 0;
+    if (width <= 0 || height <= 0) {
+        return;
+    }
+    impl.ensureTargets(width, height);
+    if (impl.sceneTarget.id() == 0) {
+        return;
+    }
+    const float aspect = static_cast<float>(width) / static_cast<float>(height);
+    const glm::mat4 projection = glm::perspective(glm::radians(frame.camera.fovYDeg), aspect,
+                                                  frame.camera.nearM, frame.camera.farM);
+    const glm::mat4 viewProjection = projection * frame.camera.view;
+    const glm::mat4 lightVp = impl.lightViewProjection(frame.sun.directionToSun);
+
+    const bool shadows = frame.shadows && impl.shadowMap.size() > 0 && !impl.fallback;
+    if (shadows) {
+        impl.shadowPass(lightVp);
+    }
+
+    impl.sceneTarget.bind();
     glEnable(GL_DEPTH_TEST);
     glDepthFunc(GL_LESS);
     glDisable(GL_BLEND);
     glEnable(GL_CULL_FACE);
     glCullFace(GL_BACK);
-    glDisable(GL_FRAMEBUFFER_SRGB); // the shader encodes sRGB itself
+    glDisable(GL_FRAMEBUFFER_SRGB); // the tonemap pass encodes sRGB itself
     glClearColor(frame.clearColor.r, frame.clearColor.g, frame.clearColor.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
-
-    const float aspect = static_cast<float>(target.width()) / static_cast<float>(target.height());
-    const glm::mat4 viewProjection = frame.camera.projection(aspect) * frame.camera.view();
-    impl.lit.use();
-    impl.lit.set("uViewProjection", viewProjection);
-    impl.lit.set("uCameraPos", frame.camera.position());
-    impl.lit.set("uSunDirection", frame.sun.directionToSun);
-    impl.lit.set("uSunColor", frame.sun.color * frame.sun.illuminance);
-    impl.lit.set("uSkyZenith", frame.sky.zenithColor * frame.sky.intensity);
-    impl.lit.set("uSkyGround", frame.sky.groundColor * frame.sky.intensity);
-    impl.lit.set("uExposure", frame.exposure);
-    impl.lit.set("uBaseColorTexture", 0);
-
-    impl.stats.drawCalls = 0;
-    impl.stats.triangles = 0;
-    for (const GpuModel& model : impl.models) {
-        for (const auto& inst : model.instances) {
-            const GpuMesh& mesh = model.meshes[static_cast<std::size_t>(inst.meshIndex)];
-            const GpuMaterial& mat = model.materials[static_cast<std::size_t>(mesh.materialIndex)];
-            if (mat.data.doubleSided) {
-                glDisable(GL_CULL_FACE);
-            } else {
-                glEnable(GL_CULL_FACE);
-            }
-            impl.lit.set("uModel", inst.transform);
-            impl.lit.set("uNormalMatrix", glm::mat3(glm::inverseTranspose(inst.transform)));
-            impl.lit.set("uBaseColorFactor", mat.data.baseColorFactor);
-            impl.lit.set("uMetallic", mat.data.metallicFactor);
-            impl.lit.set("uRoughness", mat.data.roughnessFactor);
-            impl.lit.set("uEmissive", mat.data.emissiveFactor);
-            mat.baseColor->bind(0);
-            mesh.vao.bind();
-            glDrawElements(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr);
-            ++impl.stats.drawCalls;
-            impl.stats.triangles += static_cast<std::size_t>(mesh.indexCount) / 3u;
-        }
+    impl.setFrameUniforms(frame, viewProjection, lightVp);
+    FrameParams effective = frame;
+    effective.shadows = shadows;
+    impl.lit.set("uShadowsEnabled", shadows ? 1 : 0);
+    if (impl.shadowMap.size() > 0) {
+        impl.shadowMap.bindTexture(kUnitShadow);
     }
+    impl.opaqueAndTransparentPasses(effective, viewProjection);
+    glDisable(GL_CLIP_DISTANCE0);
     glBindVertexArray(0);
+
+    if (impl.resolveTarget.id() != 0) {
+        impl.sceneTarget.blitTo(&impl.resolveTarget);
+    }
+    const gpu::Framebuffer& hdr = impl.hdrSource();
+    const bool bloom =
+            impl.bloomAvailable && frame.bloomStrength > 0.0f && !impl.bloomLevels.empty();
+    if (bloom) {
+        impl.bloomPass(hdr, frame.bloomThreshold);
+    }
+
+    if (output != nullptr) {
+        output->bind();
+    } else {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        glViewport(0, 0, width, height);
+    }
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_BLEND);
+    impl.tonemap.use();
+    impl.tonemap.set("uHdr", 0);
+    impl.tonemap.set("uBloom", 1);
+    impl.tonemap.set("uExposure", frame.exposure);
+    impl.tonemap.set("uBloomStrength", bloom ? frame.bloomStrength : 0.0f);
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, hdr.colorTexture());
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, bloom ? impl.bloomLevels[0].colorTexture() : impl.white.id());
+    impl.fullscreenTriangle();
+    glBindVertexArray(0);
+    glActiveTexture(GL_TEXTURE0);
+    glEnable(GL_DEPTH_TEST);
 }
 
 bool Renderer::usingFallbackShader() const {

@@ -19,6 +19,8 @@ struct Options {
     bool offscreen = false;
     int frames = 0; // 0: run until closed
     std::string screenshotPath;
+    int screenshotWidth = 0; // --screenshot-size: render the still offscreen at this size
+    int screenshotHeight = 0;
     int msaaSamples = 4;
     bool showUi = true;
     bool help = false;

@@ -13,8 +13,10 @@ namespace kiln::assets {
 struct Vertex {
     glm::vec3 position{0.0f};
     glm::vec3 normal{0.0f, 1.0f, 0.0f};
-    glm::vec2 uv{0.0f};
+    glm::vec2 uv{0.0f};  // first texture coordinate set
+    glm::vec2 uv1{0.0f}; // second set (occlusion maps often use it); copy of uv when absent
     glm::vec4 color{1.0f};
+    glm::vec4 tangent{1.0f, 0.0f, 0.0f, 1.0f}; // xyz tangent, w handedness of the bitangent
 };
 
 struct MeshData {
@@ -28,15 +30,30 @@ struct MeshData {
 
 enum class AlphaMode { Opaque, Mask, Blend };
 
-// glTF-style metallic-roughness material. A texture reference is an absolute file path,
-// "embedded:N" (ModelData::embeddedTextures[N]) or empty.
+// A texture used by a material: an absolute file path or "embedded:N"
+// (ModelData::embeddedTextures[N]); empty when the material has none. uvSet is 0 or 1.
+struct TextureRef {
+    std::string source;
+    int uvSet = 0;
+    bool empty() const { return source.empty(); }
+};
+
+// glTF-style metallic-roughness material.
 struct MaterialData {
     std::string name;
     glm::vec4 baseColorFactor{1.0f};
     float metallicFactor = 0.0f;
     float roughnessFactor = 0.8f;
     glm::vec3 emissiveFactor{0.0f};
-    std::string baseColorTexture;
+    float emissiveStrength =
+            1.0f; // scales emissiveFactor (HDR glow, KHR_materials_emissive_strength)
+    float normalScale = 1.0f;
+    float occlusionStrength = 1.0f;
+    TextureRef baseColorTexture;         // sRGB
+    TextureRef metallicRoughnessTexture; // linear: G roughness, B metallic
+    TextureRef normalTexture;            // linear, tangent space
+    TextureRef occlusionTexture;         // linear: R occlusion
+    TextureRef emissiveTexture;          // sRGB
     AlphaMode alphaMode = AlphaMode::Opaque;
     float alphaCutoff = 0.5f;
     bool doubleSided = false;

@@ -16,6 +16,7 @@ struct FramebufferDesc {
     int height = 0;
     int samples = 0;   // 0 or 1: no MSAA
     bool hdr = false;  // RGBA16F colour
+    bool depth = true; // a depth-stencil attachment
     std::string label; // shows in GL debug messages
 };
 

@@ -31,6 +31,7 @@ public:
     // Uniform setters; a name the program does not use is ignored (location -1), as GL does.
     void set(const char* name, int value);
     void set(const char* name, float value);
+    void set(const char* name, const glm::vec2& value);
     void set(const char* name, const glm::vec3& value);
     void set(const char* name, const glm::vec4& value);
     void set(const char* name, const glm::mat3& value);

@@ -1,7 +1,11 @@
-// Renderer: draws scene models into any framebuffer. Uploads CPU model data through gpu (meshes,
-// textures with a per-file cache), loads the lit shader from shaders/, and falls back to a
-// built-in error shader and a checker texture when those fail. Does NOT know the simulation,
-// windows or input; the app passes everything per frame.
+// Renderer: draws scene models into any framebuffer, at any size independent of the window.
+// Physically based (GGX metallic-roughness), a sun with a filtered shadow map, point lights with
+// inverse-square falloff, emission, a sky hemisphere; HDR with exposure, bloom and a filmic tone
+// curve; MSAA; GPU instancing (one draw per mesh and material, whatever the instance count);
+// frustum culling; transparent surfaces sorted back to front; a section (cutaway) plane.
+// Uploads CPU model data through gpu with a texture cache, and falls back to a built-in error
+// shader and a checker texture when files fail. Does NOT know the simulation, windows or input:
+// the app passes everything per frame (e.g. emissive radiance per instance for glowing ware).
 #pragma once
 
 #include "kiln/assets/model_data.h"
@@ -12,43 +16,92 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 namespace kiln::render {
 
 struct RendererDesc {
-    std::filesystem::path shaderDir; // holds lit.vert.glsl and lit.frag.glsl
+    std::filesystem::path shaderDir; // holds the *.vert.glsl / *.frag.glsl files
+    int msaaSamples = 4;             // 0 or 1: none
+    int shadowMapSize = 2048;
+};
+
+// The camera as the renderer needs it; the projection's aspect comes from the target.
+struct CameraParams {
+    glm::mat4 view{1.0f};
+    glm::vec3 positionM{0.0f};
+    float fovYDeg = 45.0f;
+    float nearM = 0.05f;
+    float farM = 500.0f;
+
+    static CameraParams fromOrbit(const scene::OrbitCamera& camera);
+};
+
+struct PointLight {
+    glm::vec3 positionM{0.0f};
+    glm::vec3 color{1.0f, 0.6f, 0.3f};
+    float intensity = 10.0f; // radiant intensity in the renderer's relative units (per sr)
+    float rangeM = 10.0f;    // where the falloff is windowed to zero
+};
+
+// Cuts away everything on the side the normal points to (dot(n, p) > offsetM).
+struct SectionPlane {
+    bool enabled = false;
+    glm::vec3 normal{1.0f, 0.0f, 0.0f};
+    float offsetM = 0.0f;
+    glm::vec3 capColor{0.55f, 0.18f, 0.12f}; // linear radiance of the cut faces
 };
 
 struct FrameParams {
-    scene::OrbitCamera camera;
+    CameraParams camera;
     scene::SunLight sun;
     scene::SkyLight sky;
-    glm::vec3 clearColor{0.1f, 0.1f, 0.12f};
+    glm::vec3 clearColor{0.1f, 0.1f, 0.12f}; // linear HDR radiance of the background
     float exposure = 1.0f;
+    float bloomStrength = 0.06f; // 0 turns bloom off
+    float bloomThreshold = 1.5f; // radiance above which surfaces start to glow
+    bool shadows = true;
+    std::vector<PointLight> pointLights; // at most 8 are used
+    SectionPlane section;
 };
 
 struct RenderStats {
     int drawCalls = 0;
+    int shadowDrawCalls = 0;
     std::size_t triangles = 0;
-    std::size_t textureBytes = 0;
-    std::size_t bufferBytes = 0;
+    std::size_t instancesDrawn = 0;
+    std::size_t instancesCulled = 0;
+    std::size_t textureBytes = 0; // model textures
+    std::size_t bufferBytes = 0;  // vertex, index and instance buffers
+    std::size_t targetBytes = 0;  // render targets (HDR, MSAA, bloom, shadow map)
 };
+
+using ModelHandle = int;
 
 class Renderer {
 public:
     // Needs a current GL 3.3 context with functions loaded. Fails only when even the built-in
-    // fallback shader cannot be built (a broken driver).
+    // fallback shaders cannot be built (a broken driver).
     static core::Result<std::unique_ptr<Renderer>> create(const RendererDesc& desc);
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
     // Uploads a model; it is drawn by every render() until clearModels().
-    void addModel(const assets::ModelData& model);
+    ModelHandle addModel(const assets::ModelData& model);
+    void setModelVisible(ModelHandle model, bool visible);
+    // Emissive radiance (linear, HDR) added to one instance's material, e.g. from a temperature.
+    void setInstanceEmissive(ModelHandle model, int instanceIndex, const glm::vec3& radiance);
+    int instanceCount(ModelHandle model) const;
     // Releases every model and cached texture (when a scene is left).
     void clearModels();
 
-    void render(const FrameParams& frame, const gpu::Framebuffer& target);
+    // Draws a frame into `output` (an RGBA8 framebuffer) or, when null, into the default
+    // framebuffer of the given size. Internal targets follow the output's size.
+    void render(const FrameParams& frame, const gpu::Framebuffer* output, int width, int height);
+    void render(const FrameParams& frame, const gpu::Framebuffer& output) {
+        render(frame, &output, output.width(), output.height());
+    }
 
     // True when the lit shader failed and the magenta error shader is in use.
     bool usingFallbackShader() const;
