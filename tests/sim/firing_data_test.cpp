@@ -29,8 +29,9 @@ int lineOf(const std::string& text, const std::string& needle) {
 }
 
 TEST(SimFiringData, EveryProjectFiringLoads) {
-    for (const char* s : {"egg_kiln_traditional.json", "dragon_kiln_traditional.json",
-                          "gourd_kiln_traditional.json", "mantou_kiln_traditional.json"}) {
+    for (const char* s :
+         {"egg_kiln_traditional.json", "egg_kiln_reduction.json", "dragon_kiln_traditional.json",
+          "gourd_kiln_traditional.json", "mantou_kiln_traditional.json"}) {
         SCOPED_TRACE(s);
         core::Result<test::LoadedFiring> f = test::loadFiring(s);
         ASSERT_TRUE(f.ok()) << f.error().message;

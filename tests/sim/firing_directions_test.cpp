@@ -61,6 +61,30 @@ TEST_F(SimFiringDirections, StokingHarderFiresHotterAndOverfiresTheFront) {
     EXPECT_GT(count(hot, WareOutcomeKind::Overfired), count(*sBase, WareOutcomeKind::Overfired));
 }
 
+TEST(SimReduction, ARichStageTurnsTheFrontQingbaiBlueGreen) {
+    // egg_kiln_reduction.json: the traditional firing with a rich, nearly closed fire between
+    // the clearings. Iron goes to Fe2+ and qingbai turns from yellowish to blue-green
+    // (firing-physics.md 3). In this model the leak air burns the CO within the first rows, so
+    // only the front is reduced (docs/simulation.md, gaps).
+    core::Result<test::LoadedFiring> ox = test::loadFiring("egg_kiln_traditional.json");
+    core::Result<test::LoadedFiring> red = test::loadFiring("egg_kiln_reduction.json");
+    ASSERT_TRUE(ox.ok() && red.ok());
+    const test::FiringRecord a = test::runFiring(ox->model, ox->schedule);
+    const test::FiringRecord b = test::runFiring(red->model, red->schedule);
+    const int frontQingbai = 0 * 2 + kLower; // row 1, lower: qingbai in the plan
+    ASSERT_EQ(red->model.plan()[frontQingbai].glaze, GlazeKind::Qingbai);
+    const double fe2Ox = a.finalState.placements[frontQingbai].ironReducedFraction;
+    const double fe2Red = b.finalState.placements[frontQingbai].ironReducedFraction;
+    EXPECT_GT(fe2Red, fe2Ox + 0.2);
+    const WareOutcome co = ox->model.placementOutcome(a.finalState, frontQingbai);
+    const WareOutcome cr = red->model.placementOutcome(b.finalState, frontQingbai);
+    EXPECT_GT(cr.blue - cr.red, co.blue - co.red);
+    // The record's constraints still hold for the variant.
+    EXPECT_GE(b.frontPeakC, 1280.0);
+    EXPECT_LE(b.frontPeakC, 1320.0);
+    EXPECT_LT(std::abs(b.energyResidualFraction), 0.01);
+}
+
 TEST(SimWareEvents, CoolingFastThroughQuartzInversionDunts) {
     const HeatworkModel hw = test::loadHeatworkOrDie();
     const WareLimits limits;
