@@ -470,6 +470,31 @@ TEST_P(SiteTest, ChambersMatchTheirDescription) {
             EXPECT_LE(near(topo.signedVolume, p["volumeM3"]["value"].get<double>()), kTolerance)
                     << name << " volume " << topo.signedVolume;
         }
+        // Every station: the section there has the described width and height.
+        const auto sectionAt = [&](double fraction) {
+            std::size_t best = 0;
+            for (std::size_t k = 0; k < c.s.size(); ++k) {
+                if (std::fabs(c.s[k] - fraction * c.lengthAlongFloorM) <
+                    std::fabs(c.s[best] - fraction * c.lengthAlongFloorM)) {
+                    best = k;
+                }
+            }
+            return best;
+        };
+        for (const auto& st : p["widthStations"]) {
+            const std::size_t k = sectionAt(st["at"]["value"].get<double>());
+            EXPECT_LE(near(c.widthM[k], st["widthM"]["value"].get<double>()), kTolerance)
+                    << name << " width at " << st["at"]["value"] << ": " << c.widthM[k];
+        }
+        const auto& heights = p["heightStations"];
+        for (std::size_t i = 0; i < heights.size(); ++i) {
+            if (p.contains("volumeM3") && i + 1 == heights.size()) {
+                continue; // the last height is fitted to the volume (checked above)
+            }
+            const std::size_t k = sectionAt(heights[i]["at"]["value"].get<double>());
+            EXPECT_LE(near(c.heightM[k], heights[i]["heightM"]["value"].get<double>()), kTolerance)
+                    << name << " height at " << heights[i]["at"]["value"] << ": " << c.heightM[k];
+        }
         const auto& slopes = p["floorSlopes"];
         for (std::size_t k = 0; k < slopes.size(); ++k) {
             const double from = slopes[k]["from"]["value"].get<double>() * length;

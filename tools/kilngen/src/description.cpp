@@ -647,6 +647,12 @@ core::Result<SiteDescription> loadDescription(const std::filesystem::path& file,
             }
             part.reason = pj["reason"].get<std::string>();
         }
+        if (pj.contains("note")) {
+            if (!pj["note"].is_string()) {
+                return check.fail(pointer + "/note", "expected text");
+            }
+            part.note = pj["note"].get<std::string>();
+        }
         if (pj.contains("layer")) {
             if (!pj["layer"].is_string()) {
                 return check.fail(pointer + "/layer", "expected text");

@@ -51,6 +51,7 @@ struct Part {
     std::string source;   // for excavated / documented parts
     std::string reason;   // for conjecture parts (and optional note for others)
     std::string layer;    // optional grouping, e.g. "excavation", "reconstruction"
+    std::string note;     // optional label / remark, copied to the part node's extras
     std::string pointer;
     ParamSet params;
     ParamSet placement;

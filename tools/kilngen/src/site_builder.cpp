@@ -196,6 +196,9 @@ private:
             if (!part.layer.empty()) {
                 extras["layer"] = part.layer;
             }
+            if (!part.note.empty()) {
+                extras["note"] = part.note;
+            }
             if (count > 1) {
                 extras["instance"] = k + 1;
             }
