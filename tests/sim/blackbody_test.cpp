@@ -84,3 +84,25 @@ TEST(SimBlackbody, ColdAndAbsurdInputsGiveBlackNotNaN) {
 
 } // namespace
 } // namespace kiln::sim
+
+namespace kiln::sim {
+namespace {
+
+TEST(SimBlackbody, GlowTableAgreesWithTheExactColour) {
+    const GlowTable table;
+    for (double c = 300.0; c <= 2000.0; c += 7.3) {
+        const GlowColour exact = blackbodyGlow(c);
+        const GlowColour fast = table.at(c);
+        EXPECT_NEAR(fast.red, exact.red, 0.01f);
+        EXPECT_NEAR(fast.green, exact.green, 0.01f);
+        EXPECT_NEAR(fast.blue, exact.blue, 0.01f);
+        EXPECT_NEAR(fast.relativeLuminance / exact.relativeLuminance, 1.0, 0.01);
+    }
+    // Below the table the luminance keeps falling; above it clamps.
+    EXPECT_LT(table.at(100.0).relativeLuminance, table.at(300.0).relativeLuminance);
+    EXPECT_DOUBLE_EQ(table.at(5000.0).relativeLuminance, table.at(2000.0).relativeLuminance);
+    EXPECT_EQ(table.at(std::nan("")).relativeLuminance, 0.0);
+}
+
+} // namespace
+} // namespace kiln::sim

@@ -88,6 +88,16 @@ void BM_BlackbodyGlow(benchmark::State& state) {
 }
 BENCHMARK(BM_BlackbodyGlow)->Unit(benchmark::kMicrosecond);
 
+void BM_GlowTableLookup(benchmark::State& state) {
+    const GlowTable table;
+    double t = 600.0;
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(table.at(t));
+        t = t > 1400.0 ? 600.0 : t + 1.7;
+    }
+}
+BENCHMARK(BM_GlowTableLookup)->Unit(benchmark::kNanosecond);
+
 } // namespace
 
 BENCHMARK_MAIN();

@@ -202,7 +202,8 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
     for (const ZoneInfo& z : m.zones()) {
         std::string n = z.name;
         std::replace(n.begin(), n.end(), ' ', '_');
-        csv += "," + n + "_gas_C," + n + "_O2_pct," + n + "_CO_pct," + n + "_atmosphere";
+        csv += "," + n + "_gas_C," + n + "_O2_pct," + n + "_CO_pct," + n + "_atmosphere," + n +
+               "_wall_C";
     }
     for (int r = 0; r < m.rowCount(); ++r) {
         for (const char* pos : {"upper", "lower"}) {
@@ -228,6 +229,7 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
             cell(fmt(100.0 * g.o2, 2));
             cell(fmt(100.0 * g.co, 2));
             cell(atmosphereName(g.atmosphere));
+            cell(fmt(s.zones[zi].wallTemperatureC[0], 1));
         }
         for (int i = 0; i < m.placementCount(); ++i) {
             const WareState& w = s.placements[static_cast<std::size_t>(i)];

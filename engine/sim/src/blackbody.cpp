@@ -3,6 +3,7 @@
 #include "kiln/sim/blackbody.h"
 
 #include "cie1931_table.h"
+#include "kiln/core/assert.h"
 
 #include <algorithm>
 #include <cmath>
@@ -64,6 +65,49 @@ GlowColour blackbodyGlow(double temperatureC) {
     glow.green = encodeSrgb(g / peak);
     glow.blue = encodeSrgb(b / peak);
     return glow;
+}
+
+GlowTable::GlowTable(double minC, double maxC, double stepC) : mMinC(minC), mStepC(stepC) {
+    KILN_ASSERT(maxC > minC && stepC > 0.0, "GlowTable: needs minC < maxC and stepC > 0");
+    const auto n = static_cast<std::size_t>(std::ceil((maxC - minC) / stepC)) + 1;
+    mEntries.reserve(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        mEntries.push_back(blackbodyGlow(minC + static_cast<double>(i) * stepC));
+    }
+}
+
+GlowColour GlowTable::at(double temperatureC) const {
+    if (!std::isfinite(temperatureC)) {
+        return GlowColour{};
+    }
+    const double pos = (temperatureC - mMinC) / mStepC;
+    if (pos <= 0.0) {
+        // Below the table: the hue of its first entry, the exact luminance.
+        GlowColour g = mEntries.front();
+        g.relativeLuminance = blackbodyGlow(temperatureC).relativeLuminance;
+        return g;
+    }
+    const auto last = mEntries.size() - 1;
+    if (pos >= static_cast<double>(last)) {
+        return mEntries.back();
+    }
+    const auto i = static_cast<std::size_t>(pos);
+    const double f = pos - static_cast<double>(i);
+    const GlowColour& a = mEntries[i];
+    const GlowColour& b = mEntries[i + 1];
+    GlowColour g;
+    const auto ff = static_cast<float>(f);
+    g.red = a.red + (b.red - a.red) * ff;
+    g.green = a.green + (b.green - a.green) * ff;
+    g.blue = a.blue + (b.blue - a.blue) * ff;
+    g.x = a.x + (b.x - a.x) * f;
+    g.y = a.y + (b.y - a.y) * f;
+    g.relativeLuminance =
+            a.relativeLuminance > 0.0 && b.relativeLuminance > 0.0
+                    ? a.relativeLuminance *
+                              std::exp(f * std::log(b.relativeLuminance / a.relativeLuminance))
+                    : a.relativeLuminance + (b.relativeLuminance - a.relativeLuminance) * f;
+    return g;
 }
 
 } // namespace kiln::sim

@@ -3,6 +3,8 @@
 // Pure functions, no state. Does NOT tone-map: brightness is returned separately.
 #pragma once
 
+#include <vector>
+
 namespace kiln::sim {
 
 struct GlowColour {
@@ -19,5 +21,21 @@ struct GlowColour {
 
 // temperatureC may be anything; below about 250 C the luminance is negligible (< 1e-12).
 GlowColour blackbodyGlow(double temperatureC);
+
+// Precomputed blackbodyGlow() every stepC from minC to maxC with linear interpolation between
+// (luminance interpolated in log), for a frame loop that colours many zones: one lookup costs a
+// few tens of ns instead of ~8 us. Outside the range it clamps (below minC the luminance scales down with
+// the exact value's ratio at minC, so it never stops falling). The app owns the table.
+class GlowTable {
+public:
+    // minC < maxC, stepC > 0.
+    GlowTable(double minC = 300.0, double maxC = 2000.0, double stepC = 5.0);
+    GlowColour at(double temperatureC) const;
+
+private:
+    double mMinC;
+    double mStepC;
+    std::vector<GlowColour> mEntries;
+};
 
 } // namespace kiln::sim
