@@ -24,8 +24,8 @@ GlowColour blackbodyGlow(double temperatureC);
 
 // Precomputed blackbodyGlow() every stepC from minC to maxC with linear interpolation between
 // (luminance interpolated in log), for a frame loop that colours many zones: one lookup costs a
-// few tens of ns instead of ~8 us. Outside the range it clamps (below minC the luminance scales down with
-// the exact value's ratio at minC, so it never stops falling). The app owns the table.
+// few tens of ns instead of ~8 us. Above maxC it clamps; below minC it keeps minC's hue with the
+// exact luminance (so a cooling kiln fades out). The app owns the table.
 class GlowTable {
 public:
     // minC < maxC, stepC > 0.
