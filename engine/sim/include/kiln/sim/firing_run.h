@@ -11,6 +11,7 @@ namespace kiln::sim {
 
 class FiringRun {
 public:
+    // Keeps a reference to model: the model must outlive the run.
     FiringRun(const KilnModel& model, FiringSchedule schedule,
               std::vector<PlayerCommand> commands = {});
 
