@@ -12,6 +12,7 @@ in vec2 vUv1;
 in vec4 vColor;
 in vec4 vLightSpace;
 in vec3 vInstanceEmissive;
+in vec4 vTint;
 
 const int MAX_POINT_LIGHTS = 8;
 
@@ -113,6 +114,7 @@ void main() {
         return;
     }
     vec4 base = uBaseColorFactor * vColor * texture(uBaseColorTexture, uvSet(uBaseColorUv));
+    base.rgb = mix(base.rgb, vTint.rgb, vTint.a); // e.g. the evidence view's class colours
     if (uAlphaMode == 1 && base.a < uAlphaCutoff) {
         discard;
     }

@@ -10,6 +10,7 @@ layout(location = 4) in vec4 aColor;
 layout(location = 5) in vec4 aTangent;
 layout(location = 6) in mat4 aModel;    // locations 6-9, one per instance
 layout(location = 10) in vec4 aEmissive; // rgb radiance added to the material's, per instance
+layout(location = 11) in vec4 aTint;     // rgb colour mixed into the base colour by a (views)
 
 uniform mat4 uViewProjection;
 uniform mat4 uLightViewProjection;
@@ -24,6 +25,7 @@ out vec2 vUv1;
 out vec4 vColor;
 out vec4 vLightSpace;
 out vec3 vInstanceEmissive;
+out vec4 vTint;
 
 void main() {
     vec4 world = aModel * vec4(aPosition, 1.0);
@@ -37,6 +39,7 @@ void main() {
     vColor = aColor;
     vLightSpace = uLightViewProjection * world;
     vInstanceEmissive = aEmissive.rgb * aEmissive.a;
+    vTint = aTint;
     gl_ClipDistance[0] = uSectionEnabled != 0 ? -(dot(uSectionPlane.xyz, world.xyz) + uSectionPlane.w) : 1.0;
     gl_Position = uViewProjection * world;
 }

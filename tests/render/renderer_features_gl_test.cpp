@@ -66,7 +66,8 @@ assets::ModelData boxGrid(int n, float spacingM, const glm::vec4& color) {
                     {0,
                      glm::translate(glm::mat4(1.0f), {static_cast<float>(x) * spacingM, 0.25f,
                                                       static_cast<float>(z) * spacingM}),
-                     "box"});
+                     "box",
+                     {}});
         }
     }
     return model;
@@ -224,4 +225,34 @@ TEST_F(RendererFeatureTest, RendersAtAnySizeIndependentOfTheWindow) {
     ASSERT_EQ(wide.width, 1000);
     EXPECT_GT(test::imageStats(wide).lumaStdDev, 5.0);
     EXPECT_GT(r->stats().targetBytes, 1000u * 60u * 8u);
+}
+
+TEST_F(RendererFeatureTest, HiddenInstancesAreNotDrawnAndTintRecolours) {
+    auto r = makeRenderer();
+    ASSERT_TRUE(r);
+    const render::ModelHandle m = r->addModel(boxGrid(2, 1.5f, glm::vec4(0.8f)));
+    render::FrameParams f = darkFrame({0.75f, 6, 0.76f}, {0.75f, 0, 0.75f});
+    f.sky.intensity = 1.0f;
+    renderToImage(*r, f, 120, 120);
+    EXPECT_EQ(r->stats().instancesDrawn, 4u);
+    r->setInstanceVisible(m, 0, false);
+    renderToImage(*r, f, 120, 120);
+    EXPECT_EQ(r->stats().instancesDrawn, 3u);
+    EXPECT_EQ(r->stats().instancesCulled, 0u) << "hidden is not culled";
+    r->setInstanceVisible(m, 0, true);
+    r->setInstanceTint(m, 3, {0.0f, 0.0f, 1.0f, 1.0f});
+    const core::Image img = renderToImage(*r, f, 120, 120);
+    EXPECT_EQ(r->stats().instancesDrawn, 4u);
+    // Count strongly blue pixels: only the tinted box (a quarter of the boxes) is blue.
+    int blue = 0;
+    int grey = 0;
+    for (int y = 0; y < img.height; ++y) {
+        for (int x = 0; x < img.width; ++x) {
+            const std::uint8_t* p = img.pixel(x, y);
+            blue += (p[2] > 60 && p[2] > p[0] * 3) ? 1 : 0;
+            grey += (p[0] > 40 && p[2] < p[0] * 2) ? 1 : 0; // lit by the bluish sky, not tinted
+        }
+    }
+    EXPECT_GT(blue, 100);
+    EXPECT_GT(grey, blue * 2) << "the three untinted boxes keep their grey";
 }

@@ -213,8 +213,22 @@ MeshData convertMesh(const aiMesh& src, const std::string& file) {
     return mesh;
 }
 
+std::string metadataString(const aiNode& node, const char* key) {
+    aiString value;
+    if (node.mMetaData != nullptr && node.mMetaData->Get(key, value)) {
+        return value.C_Str();
+    }
+    return {};
+}
+
 void flattenNodes(const aiNode& node, const glm::mat4& parent, const std::vector<int>& meshMap,
-                  ModelData& model) {
+                  Paradata paradata, ModelData& model) {
+    if (std::string evidence = metadataString(node, "evidence"); !evidence.empty()) {
+        paradata.evidence = std::move(evidence);
+        paradata.source = metadataString(node, "source");
+        paradata.reason = metadataString(node, "reason");
+        paradata.part = metadataString(node, "part");
+    }
     glm::mat4 world = parent * toGlm(node.mTransformation);
     if (!finite(world)) {
         core::logWarning("assets", model.sourcePath + ": node '" + node.mName.C_Str() +
@@ -224,11 +238,11 @@ void flattenNodes(const aiNode& node, const glm::mat4& parent, const std::vector
     for (unsigned i = 0; i < node.mNumMeshes; ++i) {
         const int mapped = meshMap[node.mMeshes[i]];
         if (mapped >= 0) {
-            model.instances.push_back({mapped, world, node.mName.C_Str()});
+            model.instances.push_back({mapped, world, node.mName.C_Str(), paradata});
         }
     }
     for (unsigned c = 0; c < node.mNumChildren; ++c) {
-        flattenNodes(*node.mChildren[c], world, meshMap, model);
+        flattenNodes(*node.mChildren[c], world, meshMap, paradata, model);
     }
 }
 
@@ -280,7 +294,7 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     if (model.meshes.empty()) {
         return core::Error{file + ": model has no triangles to draw"};
     }
-    flattenNodes(*scene->mRootNode, glm::mat4(1.0f), meshMap, model);
+    flattenNodes(*scene->mRootNode, glm::mat4(1.0f), meshMap, Paradata{}, model);
     if (model.instances.empty()) {
         return core::Error{file + ": no node of the model places a mesh"};
     }

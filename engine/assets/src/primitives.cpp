@@ -35,7 +35,7 @@ ModelData makeBoxModel(const glm::vec3& center, const glm::vec3& size, const glm
     mesh.boundsMin = center - h;
     mesh.boundsMax = center + h;
     model.meshes.push_back(std::move(mesh));
-    model.instances.push_back({0, glm::mat4(1.0f), "box"});
+    model.instances.push_back({0, glm::mat4(1.0f), "box", {}});
     model.boundsMin = center - h;
     model.boundsMax = center + h;
     return model;

@@ -78,12 +78,13 @@ enum TextureUnit : GLuint {
 };
 
 // [SECTION] GPU-side model data
-// What each instance brings to the vertex shader (locations 6-10).
+// What each instance brings to the vertex shader (locations 6-11).
 struct InstanceGpu {
     glm::mat4 model{1.0f};
     glm::vec4 emissive{0.0f}; // rgb radiance, a = scale
+    glm::vec4 tint{0.0f};     // rgb colour, a = how much it replaces the base colour
 };
-static_assert(sizeof(InstanceGpu) == 80);
+static_assert(sizeof(InstanceGpu) == 96);
 
 struct GpuMesh {
     gpu::Buffer vertices;
@@ -98,11 +99,13 @@ struct GpuMesh {
     glm::vec3 localMin{0.0f};
     glm::vec3 localMax{0.0f};
     std::vector<int> instances; // indices into GpuModel::instances
+    int hiddenCount = 0;
     bool allDirty = true;
 };
 
 struct InstanceRecord {
     int meshIndex = 0;
+    bool visible = true;
     glm::vec3 worldMin{0.0f};
     glm::vec3 worldMax{0.0f};
     InstanceGpu gpu;
@@ -148,6 +151,7 @@ void bindInstanceLayout(gpu::VertexArray& vao, const gpu::Buffer& instances, std
     }
     vao.setAttribute(instances,
                      {10, 4, GL_FLOAT, stride, base + offsetof(InstanceGpu, emissive), 1});
+    vao.setAttribute(instances, {11, 4, GL_FLOAT, stride, base + offsetof(InstanceGpu, tint), 1});
 }
 
 } // namespace
@@ -320,6 +324,18 @@ struct Renderer::Impl {
         }
     }
 
+    // Uploads `scratch` into the mesh's visible-instance buffer (growing it as needed).
+    void uploadVisible(GpuMesh& mesh) {
+        if (scratch.size() > mesh.visibleCapacity) {
+            mesh.visibleCapacity = scratch.size() * 2;
+            mesh.visibleInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_STREAM_DRAW);
+            std::vector<InstanceGpu> reserve(mesh.visibleCapacity);
+            mesh.visibleInstances.update(std::as_bytes(std::span(reserve)));
+        }
+        mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
+        bindInstanceLayout(mesh.vaoVisible, mesh.visibleInstances, 0);
+    }
+
     void uploadAllInstances(GpuModel& model, GpuMesh& mesh) {
         scratch.clear();
         for (int index : mesh.instances) {
@@ -373,9 +389,28 @@ struct Renderer::Impl {
                 if (mesh.allDirty) {
                     uploadAllInstances(model, mesh);
                 }
-                mesh.vaoAll.bind();
+                GLsizei count = static_cast<GLsizei>(mesh.instances.size());
+                if (mesh.hiddenCount > 0) {
+                    // Hidden parts (a cutaway) cast no shadow: draw only the shown ones.
+                    scratch.clear();
+                    for (int index : mesh.instances) {
+                        const InstanceRecord& inst =
+                                model.instances[static_cast<std::size_t>(index)];
+                        if (inst.visible) {
+                            scratch.push_back(inst.gpu);
+                        }
+                    }
+                    if (scratch.empty()) {
+                        continue;
+                    }
+                    uploadVisible(mesh);
+                    mesh.vaoVisible.bind();
+                    count = static_cast<GLsizei>(scratch.size());
+                } else {
+                    mesh.vaoAll.bind();
+                }
                 glDrawElementsInstanced(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr,
-                                        static_cast<GLsizei>(mesh.instances.size()));
+                                        count);
                 ++stats.shadowDrawCalls;
             }
         }
@@ -457,11 +492,13 @@ struct Renderer::Impl {
                 scratch.clear();
                 for (int index : mesh.instances) {
                     const InstanceRecord& inst = model.instances[static_cast<std::size_t>(index)];
-                    if (frustum.intersects(inst.worldMin, inst.worldMax)) {
+                    if (inst.visible && frustum.intersects(inst.worldMin, inst.worldMax)) {
                         scratch.push_back(inst.gpu);
                     }
                 }
-                stats.instancesCulled += mesh.instances.size() - scratch.size();
+                stats.instancesCulled += mesh.instances.size() -
+                                         static_cast<std::size_t>(mesh.hiddenCount) -
+                                         scratch.size();
                 if (scratch.empty()) {
                     continue;
                 }
@@ -469,23 +506,14 @@ struct Renderer::Impl {
                         model.materials[static_cast<std::size_t>(mesh.materialIndex)];
                 gpu::VertexArray* vao = &mesh.vaoAll;
                 if (scratch.size() != mesh.instances.size()) {
-                    if (scratch.size() > mesh.visibleCapacity) {
-                        mesh.visibleCapacity = scratch.size() * 2;
-                        mesh.visibleInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_STREAM_DRAW);
-                        std::vector<InstanceGpu> reserve(mesh.visibleCapacity);
-                        mesh.visibleInstances.update(std::as_bytes(std::span(reserve)));
-                        bindInstanceLayout(mesh.vaoVisible, mesh.visibleInstances, 0);
-                    }
-                    mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
+                    uploadVisible(mesh);
                     vao = &mesh.vaoVisible;
                 } else if (mesh.allDirty) {
                     uploadAllInstances(model, mesh);
                 }
                 if (mat.data.alphaMode == assets::AlphaMode::Blend) {
                     if (vao == &mesh.vaoAll) {
-                        // Sorting re-points the instance attributes into the visible buffer.
-                        mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
-                        mesh.visibleCapacity = std::max(mesh.visibleCapacity, scratch.size());
+                        uploadVisible(mesh); // sorting re-points attributes into this buffer
                     }
                     for (std::size_t i = 0; i < scratch.size(); ++i) {
                         const glm::vec3 centre =
@@ -709,6 +737,36 @@ void Renderer::setInstanceEmissive(ModelHandle model, int instanceIndex,
     const glm::vec4 value(radiance, 1.0f);
     if (rec.gpu.emissive != value) {
         rec.gpu.emissive = value;
+        m.meshes[static_cast<std::size_t>(rec.meshIndex)].allDirty = true;
+    }
+}
+
+void Renderer::setInstanceVisible(ModelHandle model, int instanceIndex, bool visible) {
+    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
+        return;
+    }
+    GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
+    if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
+        return;
+    }
+    InstanceRecord& rec = m.instances[static_cast<std::size_t>(instanceIndex)];
+    if (rec.visible != visible) {
+        rec.visible = visible;
+        m.meshes[static_cast<std::size_t>(rec.meshIndex)].hiddenCount += visible ? -1 : 1;
+    }
+}
+
+void Renderer::setInstanceTint(ModelHandle model, int instanceIndex, const glm::vec4& tint) {
+    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
+        return;
+    }
+    GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
+    if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
+        return;
+    }
+    InstanceRecord& rec = m.instances[static_cast<std::size_t>(instanceIndex)];
+    if (rec.gpu.tint != tint) {
+        rec.gpu.tint = tint;
         m.meshes[static_cast<std::size_t>(rec.meshIndex)].allDirty = true;
     }
 }

@@ -59,11 +59,21 @@ struct MaterialData {
     bool doubleSided = false;
 };
 
+// Paradata of a part: what is known and from where (glTF node extras "evidence", "source",
+// "reason", "part", taken from the nearest node up the hierarchy that has them).
+struct Paradata {
+    std::string evidence; // "excavated", "documented", "conjecture", or empty when unknown
+    std::string source;
+    std::string reason;
+    std::string part;
+};
+
 // One placement of a mesh in the model's space (the node hierarchy, flattened).
 struct MeshInstance {
     int meshIndex = 0;
     glm::mat4 transform{1.0f};
     std::string nodeName;
+    Paradata paradata;
 };
 
 struct ModelData {

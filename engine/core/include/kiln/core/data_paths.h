@@ -13,4 +13,13 @@ std::filesystem::path dataRoot();
 // dataRoot() / relative.
 std::filesystem::path dataPath(std::string_view relative);
 
+// Where the build writes generated data (the kiln sites' .glb files and their textures):
+// KILNFIRE_GENERATED_DIR if set, else <build>/generated of the build this program came from.
+std::filesystem::path generatedRoot();
+
+// Resolves a data reference from a scene or content file: "generated/..." is under
+// generatedRoot(), an absolute path stays as it is, anything else is under `base`.
+std::filesystem::path resolveDataReference(std::string_view reference,
+                                           const std::filesystem::path& base);
+
 } // namespace kiln::core

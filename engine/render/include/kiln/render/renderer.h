@@ -92,6 +92,10 @@ public:
     void setModelVisible(ModelHandle model, bool visible);
     // Emissive radiance (linear, HDR) added to one instance's material, e.g. from a temperature.
     void setInstanceEmissive(ModelHandle model, int instanceIndex, const glm::vec3& radiance);
+    // Hidden instances are neither drawn nor cast shadows (a cutaway, a switchable layer).
+    void setInstanceVisible(ModelHandle model, int instanceIndex, bool visible);
+    // Replaces the base colour by tint.rgb in the proportion tint.a (0 restores the material).
+    void setInstanceTint(ModelHandle model, int instanceIndex, const glm::vec4& tint);
     int instanceCount(ModelHandle model) const;
     // Releases every model and cached texture (when a scene is left).
     void clearModels();
