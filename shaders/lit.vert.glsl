@@ -27,6 +27,8 @@ out vec4 vLightSpace;
 out vec3 vInstanceEmissive;
 out vec4 vTint;
 
+invariant gl_Position; // the depth pre-pass must match this pass's depth exactly
+
 void main() {
     vec4 world = aModel * vec4(aPosition, 1.0);
     mat3 m = mat3(aModel);

@@ -32,7 +32,13 @@ TEST(FontAtlas, EveryGlyphOfTheSceneCardIsInTheAtlas) {
     ASSERT_TRUE(s.ok()) << s.error().message;
     ImFontAtlas atlas;
     ui::FontAtlasBuilder builder;
-    const auto strings = ui::sceneCardStrings(s.value());
+    ui::SceneCardView card;
+    card.titleZh = s->title.zh;
+    card.titleEn = s->title.en;
+    card.bodyZh = s->caption.zh;
+    card.bodyEn = s->caption.en;
+    card.source = s->source;
+    const auto strings = ui::sceneCardStrings(card);
     for (const auto& text : strings) {
         builder.addText(text);
     }

@@ -4,10 +4,13 @@
 // [SECTION] Frame loop: input, fixed-step update, drawing, screenshots
 #include "kiln/app/app.h"
 
+#include "kiln/app/checks.h"
+#include "kiln/app/firing_session.h"
 #include "kiln/app/sdl_input.h"
 #include "kiln/assets/image_io.h"
 #include "kiln/assets/model_importer.h"
 #include "kiln/assets/primitives.h"
+#include "kiln/content/content.h"
 #include "kiln/core/data_paths.h"
 #include "kiln/core/fixed_step.h"
 #include "kiln/core/log.h"
@@ -22,9 +25,11 @@
 #include "kiln/scene/picking.h"
 #include "kiln/scene/scene_description.h"
 #include "kiln/scene/screen_ray.h"
+#include "kiln/scene/tour.h"
 #include "kiln/ui/font_atlas.h"
 #include "kiln/ui/measurement_overlay.h"
 #include "kiln/ui/scene_card.h"
+#include "kiln/ui/status_panel.h"
 
 #include <SDL.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -33,6 +38,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace kiln::app {
@@ -114,6 +120,84 @@ render::FrameParams frameFor(const scene::SceneDescription& s, const scene::Orbi
     return frame;
 }
 
+// Instances of the loaded model selected by node-name patterns.
+std::vector<int> instancesMatching(const assets::ModelData& model,
+                                   const std::vector<std::string>& patterns) {
+    std::vector<int> out;
+    for (std::size_t i = 0; i < model.instances.size(); ++i) {
+        for (const std::string& pattern : patterns) {
+            if (scene::matchesPattern(model.instances[i].nodeName, pattern)) {
+                out.push_back(static_cast<int>(i));
+                break;
+            }
+        }
+    }
+    return out;
+}
+
+// Evidence classes and their colours in the evidence view (display colours, linear for render).
+struct EvidenceClass {
+    const char* evidence;
+    const char* uiKey;
+    glm::vec3 color;
+};
+constexpr EvidenceClass kEvidenceClasses[] = {
+        {"excavated", "evidence.excavated", {0.80f, 0.45f, 0.12f}},
+        {"documented", "evidence.documented", {0.15f, 0.35f, 0.80f}},
+        {"conjecture", "evidence.conjecture", {0.55f, 0.55f, 0.55f}},
+};
+
+// What the runtime can change about the loaded scene: cutaway, layers, evidence view.
+struct SceneView {
+    std::vector<int> hidden;
+    std::vector<int> cutaway;
+    std::vector<std::vector<int>> layers;
+    std::vector<bool> layerVisible;
+    bool cutawayOn = false;
+    bool evidenceOn = false;
+
+    void apply(render::Renderer& renderer, render::ModelHandle model,
+               const assets::ModelData& data) const {
+        const int count = renderer.instanceCount(model);
+        std::vector<bool> visible(static_cast<std::size_t>(count), true);
+        for (int i : hidden) {
+            visible[static_cast<std::size_t>(i)] = false;
+        }
+        if (cutawayOn) {
+            for (int i : cutaway) {
+                visible[static_cast<std::size_t>(i)] = false;
+            }
+        }
+        for (std::size_t l = 0; l < layers.size(); ++l) {
+            if (!layerVisible[l]) {
+                for (int i : layers[l]) {
+                    visible[static_cast<std::size_t>(i)] = false;
+                }
+            }
+        }
+        for (int i = 0; i < count; ++i) {
+            renderer.setInstanceVisible(model, i, visible[static_cast<std::size_t>(i)]);
+            glm::vec4 tint(0.0f);
+            if (evidenceOn) {
+                tint = glm::vec4(0.9f, 0.1f, 0.6f, 1.0f); // unknown class: stands out
+                for (const EvidenceClass& c : kEvidenceClasses) {
+                    if (data.instances[static_cast<std::size_t>(i)].paradata.evidence ==
+                        c.evidence) {
+                        tint = glm::vec4(glm::pow(c.color, glm::vec3(2.2f)), 1.0f);
+                    }
+                }
+            }
+            renderer.setInstanceTint(model, i, tint);
+        }
+    }
+};
+
+std::string formatC(double c) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.0f °C", c);
+    return buffer;
+}
+
 core::Status writeStill(render::Renderer& renderer, const render::FrameParams& frame, int width,
                         int height, const std::string& path) {
     auto target = gpu::Framebuffer::create({width, height, 0, false, false, "still"});
@@ -127,6 +211,12 @@ core::Status writeStill(render::Renderer& renderer, const render::FrameParams& f
 } // namespace
 
 int run(const Options& options) {
+    if (options.checkScenes) {
+        return checkScenes();
+    }
+    if (options.checkContent) {
+        return checkContent();
+    }
     // [SECTION] Start-up: window, GL, renderer, ImGui
     const double startSeconds = platform::Window::nowSeconds();
     auto stage = [startSeconds](const char* what) {
@@ -155,7 +245,13 @@ int run(const Options& options) {
 
     render::RendererDesc rendererDesc;
     rendererDesc.shaderDir = core::dataPath("shaders");
-    rendererDesc.msaaSamples = options.msaaSamples;
+    // MSAA multiplies the fragment work of Mesa's software rasteriser about tenfold, and its
+    // anisotropic filtering is costly too (measured: docs/performance.md), so both are off there
+    // unless MSAA is asked for.
+    const bool software = gpu::glInfo().renderer.find("llvmpipe") != std::string::npos ||
+                          gpu::glInfo().renderer.find("softpipe") != std::string::npos;
+    rendererDesc.msaaSamples = options.msaaSamples >= 0 ? options.msaaSamples : (software ? 0 : 4);
+    rendererDesc.maxAnisotropy = software ? 1.0f : 8.0f; // llvmpipe filters anisotropy in software
     auto renderer = render::Renderer::create(rendererDesc);
     if (!renderer) {
         core::logError("app", renderer.error().message);
@@ -165,23 +261,122 @@ int run(const Options& options) {
 
     LoadedScene loaded = loadScene(options);
     const scene::SceneDescription& sceneDesc = loaded.description;
-    (*renderer)->addModel(loaded.model);
+    const render::ModelHandle modelHandle = (*renderer)->addModel(loaded.model);
     const scene::PickingIndex picking(loaded.model);
     scene::Viewport viewport{static_cast<float>(window.value()->drawableWidth()),
                              static_cast<float>(window.value()->drawableHeight())};
     scene::FramingOptions framing;
     framing.aspect = viewport.aspect();
     framing.fovYDeg = sceneDesc.camera.fovYDeg;
-    const scene::OrbitCamera startCamera =
+    scene::OrbitCamera startCamera =
             loaded.inspectModel
                     ? scene::frameBounds(loaded.model.boundsMin, loaded.model.boundsMax, framing)
                     : sceneDesc.camera;
-    scene::OrbitController orbit(
-            startCamera,
+    for (const scene::SceneViewpoint& vp : sceneDesc.viewpoints) {
+        if (vp.id == options.viewpointId) {
+            startCamera = vp.camera;
+        }
+    }
+    scene::OrbitLimits limits = sceneDesc.limits.value_or(
             scene::limitsForBounds(loaded.model.boundsMin, loaded.model.boundsMax, framing));
+    scene::OrbitController orbit(startCamera, limits);
     orbit.setCamera(startCamera);
     scene::Measurement measurement;
     bool measuring = false;
+
+    // Tour: the scene's authored viewpoints, played on request.
+    std::vector<scene::Viewpoint> tourStops;
+    for (const scene::SceneViewpoint& vp : sceneDesc.viewpoints) {
+        tourStops.push_back(
+                {vp.id, scene::CameraPose::fromOrbit(vp.camera), vp.dwellSeconds, vp.id, ""});
+    }
+    scene::TourPlayer tour(tourStops, {true, {}});
+    bool touring = false;
+
+    // Cutaway, layers and evidence view.
+    SceneView view;
+    view.hidden = instancesMatching(loaded.model, sceneDesc.hiddenNodes);
+    view.cutaway = instancesMatching(loaded.model, sceneDesc.cutawayNodes);
+    for (const scene::SceneLayer& layer : sceneDesc.layers) {
+        view.layers.push_back(instancesMatching(loaded.model, layer.nodePatterns));
+        view.layerVisible.push_back(layer.visibleAtStart);
+    }
+    view.cutawayOn = options.cutaway;
+    view.evidenceOn = options.evidenceView;
+    view.apply(**renderer, modelHandle, loaded.model);
+
+    // The firing that drives a kiln scene: saggar rows and walls glow at their temperature.
+    std::unique_ptr<FiringSession> firing;
+    if (sceneDesc.firing) {
+        if (auto f = FiringSession::load(sceneDesc.firing->schedule); f) {
+            firing = std::move(f.value());
+            if (options.firingHours >= 0.0) {
+                firing->runToHours(options.firingHours);
+            }
+            if (options.offscreen && options.frames > 0) {
+                firing->setPlaying(false); // headless pictures show the chosen kiln hour
+            }
+        } else {
+            core::logError("app", f.error().message + "; the scene shows a cold kiln");
+        }
+    }
+    std::vector<std::pair<int, double>> saggarRows; // instance, row fraction (0 front, 1 rear)
+    std::vector<int> walls;
+    glm::vec3 fireboxPositionM(0.0f);
+    bool hasFirebox = false;
+    {
+        int maxRow = 1;
+        std::vector<std::pair<int, int>> rows;
+        for (std::size_t i = 0; i < loaded.model.instances.size(); ++i) {
+            const auto& inst = loaded.model.instances[i];
+            int row = 0;
+            if (std::sscanf(inst.nodeName.c_str(), "saggars_r%d_c", &row) == 1) {
+                rows.emplace_back(static_cast<int>(i), row);
+                maxRow = std::max(maxRow, row);
+            } else if (scene::matchesPattern(inst.nodeName, "chamber_wall_*")) {
+                walls.push_back(static_cast<int>(i));
+            } else if (inst.nodeName == "firebox_body") {
+                const auto& mesh = loaded.model.meshes[static_cast<std::size_t>(inst.meshIndex)];
+                fireboxPositionM = glm::vec3(
+                        inst.transform * glm::vec4((mesh.boundsMin + mesh.boundsMax) * 0.5f, 1.0f));
+                fireboxPositionM.y += 0.8f; // the flame above the grate
+                hasFirebox = true;
+            }
+        }
+        for (const auto& [instance, row] : rows) {
+            saggarRows.emplace_back(instance, maxRow > 1 ? (row - 1.0) / (maxRow - 1.0) : 0.0);
+        }
+    }
+
+    // Texts shown with the scene come from the content files; the scene file is the fallback.
+    auto contentLoad = content::loadContent(content::defaultContentRoot());
+    const content::ContentLibrary& library = contentLoad.library;
+    auto uiText = [&](const char* key, content::Language lang) {
+        return std::string(library.uiText(key, lang));
+    };
+    ui::SceneCardView card;
+    card.titleZh = sceneDesc.title.zh;
+    card.titleEn = sceneDesc.title.en;
+    card.bodyZh = sceneDesc.caption.zh;
+    card.bodyEn = sceneDesc.caption.en;
+    card.source = sceneDesc.source;
+    if (const content::SceneContent* sc = library.findScene(sceneDesc.id);
+        sc != nullptr && !loaded.inspectModel) {
+        card.titleZh = std::string(library.display(sc->title, content::Language::Zh));
+        card.titleEn = std::string(library.display(sc->title, content::Language::En));
+        card.bodyZh = std::string(
+                library.display(sc->card, content::Language::Zh, content::Depth::Visitor));
+        card.bodyEn = std::string(
+                library.display(sc->card, content::Language::En, content::Depth::Visitor));
+        if (!sc->source.empty()) {
+            card.source = sc->source; // the source of the card's own facts
+        }
+        if (!sceneDesc.caption.en
+                     .empty()) { // the scene's own note (e.g. "dimensions are conjecture")
+            card.noteZh = sceneDesc.caption.zh;
+            card.noteEn = sceneDesc.caption.en;
+        }
+    }
     stage("scene loaded");
 
     // ImGui: SDL platform backend and OpenGL3 renderer backend, joined here only.
@@ -193,8 +388,21 @@ int run(const Options& options) {
     ImGui::StyleColorsDark();
     const float uiScale = std::max(0.5f, viewport.heightPx / 1080.0f);
     ui::FontAtlasBuilder fonts;
-    for (const std::string& text : ui::sceneCardStrings(sceneDesc)) {
+    for (const std::string& text : ui::sceneCardStrings(card)) {
         fonts.addText(text);
+    }
+    for (const auto& entry : content::allStrings(library)) {
+        if (entry.file.find("ui_strings") != std::string::npos) {
+            fonts.addText(entry.text); // the interface's own words, in both languages
+        }
+    }
+    for (const scene::SceneViewpoint& vp : sceneDesc.viewpoints) {
+        fonts.addText(vp.caption.zh);
+        fonts.addText(vp.caption.en);
+    }
+    for (const scene::SceneLayer& layer : sceneDesc.layers) {
+        fonts.addText(layer.title.zh);
+        fonts.addText(layer.title.en);
     }
     (void)fonts.build(*io.Fonts, std::round(28.0f * uiScale)); // logs and falls back on error
     ImGui::GetStyle().ScaleAllSizes(uiScale);
@@ -233,7 +441,61 @@ int run(const Options& options) {
                         measurement.clear();
                         break;
                     case SDLK_HOME: // back to the scene's first viewpoint, smoothly
+                        touring = false;
                         orbit.transitionTo(startCamera);
+                        break;
+                    case SDLK_c: // cutaway: open the kiln
+                        view.cutawayOn = !view.cutawayOn;
+                        view.apply(**renderer, modelHandle, loaded.model);
+                        break;
+                    case SDLK_e: // evidence view
+                        view.evidenceOn = !view.evidenceOn;
+                        view.apply(**renderer, modelHandle, loaded.model);
+                        break;
+                    case SDLK_l: // switch the first layer (Shift: the second)
+                        if (!view.layers.empty()) {
+                            const std::size_t l = (event.key.keysym.mod & KMOD_SHIFT) != 0 &&
+                                                                  view.layers.size() > 1
+                                                          ? 1
+                                                          : 0;
+                            view.layerVisible[l] = !view.layerVisible[l];
+                            view.apply(**renderer, modelHandle, loaded.model);
+                        }
+                        break;
+                    case SDLK_t: // play or pause the tour
+                        if (!tourStops.empty()) {
+                            if (!touring) {
+                                touring = true;
+                                tour.start(orbit.pose(), 0);
+                            } else if (tour.playing()) {
+                                tour.pause();
+                            } else {
+                                tour.play();
+                            }
+                        }
+                        break;
+                    case SDLK_RIGHT:
+                    case SDLK_PAGEDOWN:
+                        if (!tourStops.empty()) {
+                            if (!touring) {
+                                touring = true;
+                                tour.start(orbit.pose(), 0);
+                                tour.pause();
+                            } else {
+                                tour.next();
+                            }
+                        }
+                        break;
+                    case SDLK_LEFT:
+                    case SDLK_PAGEUP:
+                        if (touring) {
+                            tour.previous();
+                        }
+                        break;
+                    case SDLK_SPACE: // play or pause the firing
+                        if (firing) {
+                            firing->setPlaying(!firing->playing());
+                        }
                         break;
                     default:
                         break;
@@ -244,6 +506,10 @@ int run(const Options& options) {
                 continue; // the overlay has the pointer
             }
             if (auto input = toInputEvent(event, window.value()->sdlWindow(), viewport)) {
+                if (touring && input->type == scene::InputEventType::PointerDown) {
+                    touring = false; // the visitor takes over from the tour where it is
+                    orbit.setCamera(tour.pose().toOrbit(orbit.camera()));
+                }
                 const scene::GestureResult gesture = orbit.handle(*input, viewport);
                 if (gesture.focusRequestPx) {
                     if (auto hit = picking.pick(scene::screenRay(orbit.pose(), viewport,
@@ -258,7 +524,23 @@ int run(const Options& options) {
         lastSeconds = now;
         for (int i = 0; i < steps; ++i) {
             simSeconds += kStepSeconds;
-            orbit.update(static_cast<float>(kStepSeconds));
+            if (touring) {
+                tour.update(static_cast<float>(kStepSeconds));
+            } else {
+                orbit.update(static_cast<float>(kStepSeconds));
+            }
+            if (firing) {
+                firing->update(kStepSeconds);
+            }
+        }
+        if (firing) {
+            for (const auto& [instance, fraction] : saggarRows) {
+                (*renderer)->setInstanceEmissive(modelHandle, instance, firing->rowGlow(fraction));
+            }
+            const glm::vec3 wallGlow = firing->glowRadiance(firing->wallTemperatureC());
+            for (int instance : walls) {
+                (*renderer)->setInstanceEmissive(modelHandle, instance, wallGlow);
+            }
         }
         if (measuring) {
             if (auto tap = orbit.pollConfirmedTap(now)) {
@@ -270,7 +552,12 @@ int run(const Options& options) {
 
         const int w = window.value()->drawableWidth();
         const int h = window.value()->drawableHeight();
-        const render::FrameParams frame = frameFor(sceneDesc, orbit.camera());
+        const scene::OrbitCamera camera =
+                touring ? tour.pose().toOrbit(orbit.camera()) : orbit.camera();
+        render::FrameParams frame = frameFor(sceneDesc, camera);
+        if (firing && hasFirebox) {
+            frame.pointLights.push_back(firing->fireboxLight(fireboxPositionM));
+        }
         (*renderer)->render(frame, nullptr, w, h);
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, w, h);
@@ -282,7 +569,78 @@ int run(const Options& options) {
                 ImGui_ImplSDL2_NewFrame();
                 ImGui::NewFrame();
                 if (options.showUi) {
-                    ui::drawSceneCard({&sceneDesc, uiScale});
+                    card.uiScale = uiScale;
+                    if (touring) {
+                        if (const scene::Viewpoint* vp = tour.currentViewpoint()) {
+                            for (const scene::SceneViewpoint& svp : sceneDesc.viewpoints) {
+                                if (svp.id == vp->id) {
+                                    card.noteZh = svp.caption.zh;
+                                    card.noteEn = svp.caption.en;
+                                }
+                            }
+                        }
+                    }
+                    ui::drawSceneCard(card);
+                    float panelTop = 0.0f;
+                    if (firing) {
+                        using content::Language;
+                        ui::StatusPanelView panel;
+                        panel.id = "firing";
+                        panel.titleZh = uiText("firing.title", Language::Zh);
+                        panel.titleEn = uiText("firing.title", Language::En);
+                        char hours[32];
+                        std::snprintf(hours, sizeof hours, "%.1f h", firing->run().timeHours());
+                        panel.rows.push_back({uiText("firing.hours", Language::Zh),
+                                              uiText("firing.hours", Language::En),
+                                              hours,
+                                              {}});
+                        const char* zoneKeys[] = {"firing.front", "firing.middle", "firing.rear"};
+                        for (int z = 0; z < 3; ++z) {
+                            const double t = firing->settingTemperatureC(z / 3.0, (z + 1) / 3.0);
+                            const glm::vec3 glow = firing->glowRadiance(t);
+                            const float peak = std::max({glow.r, glow.g, glow.b, 1e-6f});
+                            panel.rows.push_back(
+                                    {uiText(zoneKeys[z], Language::Zh),
+                                     uiText(zoneKeys[z], Language::En), formatC(t),
+                                     t > 500.0 ? std::optional(glm::pow(glow / peak,
+                                                                        glm::vec3(1.0f / 2.2f)))
+                                               : std::optional<glm::vec3>()});
+                        }
+                        const auto& gas = firing->run().state().zones.at(1).gas[0];
+                        const char* atmosphere = gas.atmosphere == sim::Atmosphere::Reducing
+                                                         ? "atmosphere.reducing"
+                                                 : gas.atmosphere == sim::Atmosphere::Neutral
+                                                         ? "atmosphere.neutral"
+                                                         : "atmosphere.oxidizing";
+                        panel.rows.push_back({uiText("firing.atmosphere", Language::Zh),
+                                              uiText("firing.atmosphere", Language::En),
+                                              uiText(atmosphere, Language::Zh) + " " +
+                                                      uiText(atmosphere, Language::En),
+                                              {}});
+                        char wood[32];
+                        std::snprintf(wood, sizeof wood, "%.1f t",
+                                      firing->run().state().fuelBurntKg / 1000.0);
+                        panel.rows.push_back({uiText("firing.wood", Language::Zh),
+                                              uiText("firing.wood", Language::En),
+                                              wood,
+                                              {}});
+                        panel.uiScale = uiScale;
+                        panelTop += drawStatusPanel(panel) + 8.0f * uiScale;
+                    }
+                    if (view.evidenceOn) {
+                        using content::Language;
+                        ui::StatusPanelView legend;
+                        legend.id = "evidence";
+                        legend.titleZh = uiText("view.evidence", Language::Zh);
+                        legend.titleEn = uiText("view.evidence", Language::En);
+                        for (const EvidenceClass& c : kEvidenceClasses) {
+                            legend.rows.push_back({uiText(c.uiKey, Language::Zh),
+                                                   uiText(c.uiKey, Language::En), "", c.color});
+                        }
+                        legend.uiScale = uiScale;
+                        legend.topOffsetPx = panelTop;
+                        drawStatusPanel(legend);
+                    }
                     if (measuring) {
                         ui::MeasurementView mv;
                         const scene::CameraPose pose = orbit.pose();
@@ -329,6 +687,16 @@ int run(const Options& options) {
             const double ms = (platform::Window::nowSeconds() - startSeconds) * 1000.0;
             core::logInfo("app", "first frame finished " + std::to_string(static_cast<int>(ms)) +
                                          " ms after start");
+            const render::RenderStats& st = (*renderer)->stats();
+            core::logDebug(
+                    "app",
+                    "frame: " + std::to_string(st.drawCalls) + " draws, " +
+                            std::to_string(st.triangles) + " triangles, " +
+                            std::to_string(st.instancesDrawn) + " instances drawn, " +
+                            std::to_string(st.instancesCulled) + " culled; GPU memory " +
+                            std::to_string((st.textureBytes + st.bufferBytes + st.targetBytes) >>
+                                           20) +
+                            " MiB");
         }
         if (last) {
             running = false;

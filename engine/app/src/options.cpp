@@ -38,7 +38,9 @@ std::string usageText() {
            "Kilnfire (窑火): a real-time 3D experience of Jingdezhen's kiln heritage.\n"
            "\n"
            "Options:\n"
-           "  --scene ID          open scene ID (a folder of scenes/; default: placeholder)\n"
+           "  --scene ID          open scene ID (a folder of scenes/; default: placeholder):\n"
+           "                      egg_kiln, dragon_kiln, gourd_kiln, mantou_kiln,\n"
+           "                      imperial_factory, taoxichuan, placeholder\n"
            "  --model FILE        inspect any model file (glTF, GLB, OBJ, PLY, FBX, STL)\n"
            "  --size WxH          window or image size in pixels (default 1280x720)\n"
            "  --fullscreen        borderless fullscreen on the current display\n"
@@ -48,8 +50,15 @@ std::string usageText() {
            "  --screenshot PATH   write the last frame as a PNG\n"
            "  --screenshot-size WxH  render that still offscreen at WxH (e.g. 3840x2160 for\n"
            "                      print), independent of the window; 3D view without overlays\n"
-           "  --msaa N            multisample anti-aliasing samples: 0, 2, 4 or 8 (default 4)\n"
+           "  --msaa N            multisample anti-aliasing samples: 0, 2, 4 or 8 (default 4;\n"
+           "                      0 on a software rasteriser such as llvmpipe)\n"
            "  --no-ui             hide the overlays (3D view only)\n"
+           "  --viewpoint ID      start at an authored viewpoint of the scene\n"
+           "  --cutaway           start with the kiln opened (also key C)\n"
+           "  --evidence-view     start with parts coloured by evidence class (also key E)\n"
+           "  --firing-hours H    start the scene's firing at kiln hour H (0..100)\n"
+           "  --check-scenes      validate every scenes/*/scene.json; exit 1 on any error\n"
+           "  --check-content     run the content lint on assets/content; exit 1 on findings\n"
            "  --version           print the version\n"
            "  --help              print this help\n"
            "\n"
@@ -82,6 +91,33 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.offscreen = true;
         } else if (arg == "--no-ui") {
             options.showUi = false;
+        } else if (arg == "--cutaway") {
+            options.cutaway = true;
+        } else if (arg == "--evidence-view") {
+            options.evidenceView = true;
+        } else if (arg == "--check-scenes") {
+            options.checkScenes = true;
+        } else if (arg == "--check-content") {
+            options.checkContent = true;
+        } else if (arg == "--viewpoint") {
+            auto v = value("an id");
+            if (!v || v->empty()) {
+                return missing("a viewpoint id");
+            }
+            options.viewpointId = *v;
+        } else if (arg == "--firing-hours") {
+            auto v = value("H");
+            if (!v) {
+                return missing("kiln hours, 0..100");
+            }
+            double hours = -1.0;
+            const char* end = v->data() + v->size();
+            auto [ptr, ec] = std::from_chars(v->data(), end, hours);
+            if (ec != std::errc() || ptr != end || !(hours >= 0.0 && hours <= 100.0)) {
+                return core::Error{"bad value for --firing-hours: '" + *v +
+                                   "' (expected kiln hours from 0 to 100)"};
+            }
+            options.firingHours = hours;
         } else if (arg == "--scene") {
             auto v = value("a scene id");
             if (!v || v->empty()) {

@@ -191,6 +191,11 @@ struct Renderer::Impl {
     std::vector<gpu::Framebuffer> bloomLevels;
     gpu::DepthTarget shadowMap;
     std::vector<InstanceGpu> scratch;
+    std::vector<std::pair<float, int>> order; // squared distance, instance index
+    // The scene is static, so the shadow map is kept until something that casts shadows changes
+    // (models, visibility, the sun): this saves a whole geometry pass per frame.
+    bool shadowDirty = true;
+    glm::mat4 shadowLightVp{0.0f};
 
     // [SECTION] Shader and texture loading
     core::Result<gpu::ShaderProgram> loadProgram(const std::string& vert, const std::string& frag) {
@@ -238,6 +243,7 @@ struct Renderer::Impl {
         // Model UVs follow Assimp's convention (v = 0 at the bottom); GL samples row 0 at t = 0.
         gpu::TextureDesc texDesc;
         texDesc.srgb = srgb;
+        texDesc.maxAnisotropy = desc.maxAnisotropy;
         texDesc.label = key;
         auto [it, inserted] = textureCache.emplace(
                 key, gpu::Texture::fromImage(core::flippedVertically(image.value()), texDesc));
@@ -470,6 +476,14 @@ struct Renderer::Impl {
         }
     }
 
+    struct OpaqueItem {
+        const GpuMaterial* material;
+        GpuMesh* mesh;
+        gpu::VertexArray* vao;
+        GLsizei count;
+    };
+    std::vector<OpaqueItem> opaque;
+
     struct TransparentItem {
         float distance;
         GpuModel* model;
@@ -481,6 +495,7 @@ struct Renderer::Impl {
         const Frustum frustum(viewProjection);
         const bool section = frame.section.enabled;
         std::vector<TransparentItem> transparent;
+        opaque.clear();
         for (GpuModel& model : models) {
             if (!model.visible) {
                 continue;
@@ -489,12 +504,21 @@ struct Renderer::Impl {
                 if (mesh.instances.empty()) {
                     continue;
                 }
-                scratch.clear();
+                // Visible instances, nearest first: on a software rasteriser early depth
+                // rejection then skips most hidden fragments of densely packed settings.
+                order.clear();
                 for (int index : mesh.instances) {
                     const InstanceRecord& inst = model.instances[static_cast<std::size_t>(index)];
                     if (inst.visible && frustum.intersects(inst.worldMin, inst.worldMax)) {
-                        scratch.push_back(inst.gpu);
+                        const glm::vec3 d =
+                                (inst.worldMin + inst.worldMax) * 0.5f - frame.camera.positionM;
+                        order.emplace_back(glm::dot(d, d), index);
                     }
+                }
+                std::sort(order.begin(), order.end());
+                scratch.clear();
+                for (const auto& [distance, index] : order) {
+                    scratch.push_back(model.instances[static_cast<std::size_t>(index)].gpu);
                 }
                 stats.instancesCulled += mesh.instances.size() -
                                          static_cast<std::size_t>(mesh.hiddenCount) -
@@ -505,7 +529,7 @@ struct Renderer::Impl {
                 const GpuMaterial& mat =
                         model.materials[static_cast<std::size_t>(mesh.materialIndex)];
                 gpu::VertexArray* vao = &mesh.vaoAll;
-                if (scratch.size() != mesh.instances.size()) {
+                if (scratch.size() > 1 || scratch.size() != mesh.instances.size()) {
                     uploadVisible(mesh);
                     vao = &mesh.vaoVisible;
                 } else if (mesh.allDirty) {
@@ -524,18 +548,52 @@ struct Renderer::Impl {
                     }
                     continue;
                 }
-                setMaterial(lit, mat);
-                if (section) {
-                    glDisable(GL_CULL_FACE); // back faces show the cut
-                }
-                vao->bind();
-                glDrawElementsInstanced(GL_TRIANGLES, mesh.indexCount, GL_UNSIGNED_INT, nullptr,
-                                        static_cast<GLsizei>(scratch.size()));
-                ++stats.drawCalls;
-                stats.instancesDrawn += scratch.size();
-                stats.triangles += static_cast<std::size_t>(mesh.indexCount) / 3u * scratch.size();
+                opaque.push_back({&mat, &mesh, vao, static_cast<GLsizei>(scratch.size())});
             }
         }
+        // Depth pre-pass: on a software rasteriser each pixel is then shaded once, however
+        // densely the saggars overlap. Masked materials (cut-outs) and sections keep one pass.
+        const bool prepass = desc.depthPrepass && !section && shadow.valid() && !fallback;
+        if (prepass) {
+            glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+            shadow.use();
+            shadow.set("uLightViewProjection", viewProjection);
+            for (const OpaqueItem& item : opaque) {
+                if (item.material->data.alphaMode == assets::AlphaMode::Mask) {
+                    continue;
+                }
+                if (item.material->data.doubleSided) {
+                    glDisable(GL_CULL_FACE);
+                } else {
+                    glEnable(GL_CULL_FACE);
+                }
+                item.vao->bind();
+                glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT,
+                                        nullptr, item.count);
+                ++stats.prepassDrawCalls;
+            }
+            glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+            lit.use();
+        }
+        for (const OpaqueItem& item : opaque) {
+            setMaterial(lit, *item.material);
+            const bool depthDone =
+                    prepass && item.material->data.alphaMode != assets::AlphaMode::Mask;
+            glDepthFunc(depthDone ? GL_LEQUAL : GL_LESS);
+            glDepthMask(depthDone ? GL_FALSE : GL_TRUE);
+            if (section) {
+                glDisable(GL_CULL_FACE); // back faces show the cut
+            }
+            item.vao->bind();
+            glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT, nullptr,
+                                    item.count);
+            ++stats.drawCalls;
+            stats.instancesDrawn += static_cast<std::size_t>(item.count);
+            stats.triangles += static_cast<std::size_t>(item.mesh->indexCount) / 3u *
+                               static_cast<std::size_t>(item.count);
+        }
+        glDepthFunc(GL_LESS);
+        glDepthMask(GL_TRUE);
         if (transparent.empty()) {
             return;
         }
@@ -715,12 +773,14 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
         impl.stats.bufferBytes += mesh.instances.size() * sizeof(InstanceGpu);
     }
     impl.models.push_back(std::move(gm));
+    impl.shadowDirty = true;
     return static_cast<ModelHandle>(impl.models.size() - 1);
 }
 
 void Renderer::setModelVisible(ModelHandle model, bool visible) {
     if (model >= 0 && model < static_cast<int>(mImpl->models.size())) {
         mImpl->models[static_cast<std::size_t>(model)].visible = visible;
+        mImpl->shadowDirty = true;
     }
 }
 
@@ -753,6 +813,7 @@ void Renderer::setInstanceVisible(ModelHandle model, int instanceIndex, bool vis
     if (rec.visible != visible) {
         rec.visible = visible;
         m.meshes[static_cast<std::size_t>(rec.meshIndex)].hiddenCount += visible ? -1 : 1;
+        mImpl->shadowDirty = true;
     }
 }
 
@@ -779,6 +840,7 @@ int Renderer::instanceCount(ModelHandle model) const {
 }
 
 void Renderer::clearModels() {
+    mImpl->shadowDirty = true;
     mImpl->models.clear();
     mImpl->textureCache.clear();
     mImpl->stats.textureBytes = 0;
@@ -791,6 +853,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     Impl& impl = *mImpl;
     impl.stats.drawCalls = 0;
     impl.stats.shadowDrawCalls = 0;
+    impl.stats.prepassDrawCalls = 0;
     impl.stats.triangles = 0;
     impl.stats.instancesDrawn = 0;
     impl.stats.instancesCulled = 0;
@@ -808,8 +871,10 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     const glm::mat4 lightVp = impl.lightViewProjection(frame.sun.directionToSun);
 
     const bool shadows = frame.shadows && impl.shadowMap.size() > 0 && !impl.fallback;
-    if (shadows) {
+    if (shadows && (impl.shadowDirty || lightVp != impl.shadowLightVp)) {
         impl.shadowPass(lightVp);
+        impl.shadowDirty = false;
+        impl.shadowLightVp = lightVp;
     }
 
     impl.sceneTarget.bind();

@@ -1,6 +1,7 @@
 // Scene file parsing with nlohmann::json; every error names file, line and field.
 #include "kiln/scene/scene_description.h"
 
+#include "kiln/core/data_paths.h"
 #include "kiln/core/file_io.h"
 
 #include <nlohmann/json.hpp>
@@ -88,10 +89,70 @@ public:
         return readString(obj[key], "zh", base + ".zh", out.zh, true);
     }
 
+    std::optional<core::Error> readStringList(const json& obj, const char* key,
+                                              const std::string& path,
+                                              std::vector<std::string>& out) const {
+        if (!obj.contains(key)) {
+            return std::nullopt;
+        }
+        if (!obj[key].is_array()) {
+            return error(path, "must be an array of strings");
+        }
+        for (std::size_t i = 0; i < obj[key].size(); ++i) {
+            if (!obj[key][i].is_string() || obj[key][i].get<std::string>().empty()) {
+                return error(path, "element " + std::to_string(i) + " must be a non-empty string");
+            }
+            out.push_back(obj[key][i].get<std::string>());
+        }
+        return std::nullopt;
+    }
+
+    std::optional<core::Error> readCamera(const json& cam, const std::string& path,
+                                          OrbitCamera& c) const {
+        if (!cam.is_object()) {
+            return error(path, "must be an object");
+        }
+        for (auto e : {readVec3(cam, "target", path + ".target", c.target, -1e4f, 1e4f),
+                       readNumber(cam, "distanceM", path + ".distanceM", c.distanceM, 0.01f, 1e4f),
+                       readNumber(cam, "yawDeg", path + ".yawDeg", c.yawDeg, -360.0f, 360.0f),
+                       readNumber(cam, "pitchDeg", path + ".pitchDeg", c.pitchDeg, -89.0f, 89.0f),
+                       readNumber(cam, "fovYDeg", path + ".fovYDeg", c.fovYDeg, 5.0f, 120.0f),
+                       readNumber(cam, "nearM", path + ".nearM", c.nearM, 0.001f, 100.0f),
+                       readNumber(cam, "farM", path + ".farM", c.farM, 1.0f, 1e5f)}) {
+            if (e) {
+                return e;
+            }
+        }
+        if (c.nearM >= c.farM) {
+            return error(path + ".nearM", "must be smaller than farM");
+        }
+        return std::nullopt;
+    }
+
+    std::optional<core::Error> readTextAt(const json& obj, const char* key, const std::string& path,
+                                          LocalizedText& out, bool required) const {
+        if (!obj.contains(key)) {
+            return required ? std::optional(error(path, "missing")) : std::nullopt;
+        }
+        if (!obj[key].is_object()) {
+            return error(path, "must be an object with \"en\" and \"zh\"");
+        }
+        if (auto e = readString(obj[key], "en", path + ".en", out.en, true)) {
+            return e;
+        }
+        return readString(obj[key], "zh", path + ".zh", out.zh, true);
+    }
+
 private:
     std::string mFile;
     const std::string& mText;
 };
+
+// Fields a scene file may have: anything else is reported, so a typo is not silently ignored.
+const char* const kKnownFields[] = {"id",         "title",     "caption", "source", "model",
+                                    "clearColor", "camera",    "sun",     "sky",    "exposure",
+                                    "limits",     "hideNodes", "cutaway", "layers", "viewpoints",
+                                    "hotspots",   "firing",    "$comment"};
 
 } // namespace
 
@@ -136,25 +197,13 @@ core::Result<SceneDescription> loadSceneFile(const std::filesystem::path& file,
     if (auto e = r.readString(doc, "model", "model", model, true)) {
         return *e;
     }
-    scene.modelPath = std::filesystem::path(model).is_absolute() ? std::filesystem::path(model)
-                                                                 : dataRoot / model;
+    scene.modelPath = core::resolveDataReference(model, dataRoot);
     if (auto e = r.readVec3(doc, "clearColor", "clearColor", scene.clearColor, 0.0f, 1.0f)) {
         return *e;
     }
     if (doc.contains("camera")) {
-        const json& cam = doc["camera"];
-        if (!cam.is_object()) {
-            return r.error("camera", "must be an object");
-        }
-        OrbitCamera& c = scene.camera;
-        for (auto e : {r.readVec3(cam, "target", "camera.target", c.target, -1e4f, 1e4f),
-                       r.readNumber(cam, "distanceM", "camera.distanceM", c.distanceM, 0.01f, 1e4f),
-                       r.readNumber(cam, "yawDeg", "camera.yawDeg", c.yawDeg, -360.0f, 360.0f),
-                       r.readNumber(cam, "pitchDeg", "camera.pitchDeg", c.pitchDeg, -89.0f, 89.0f),
-                       r.readNumber(cam, "fovYDeg", "camera.fovYDeg", c.fovYDeg, 5.0f, 120.0f)}) {
-            if (e) {
-                return *e;
-            }
+        if (auto e = r.readCamera(doc["camera"], "camera", scene.camera)) {
+            return *e;
         }
     }
     if (doc.contains("sun")) {
@@ -192,7 +241,179 @@ core::Result<SceneDescription> loadSceneFile(const std::filesystem::path& file,
             }
         }
     }
+    for (const auto& [key, value] : doc.items()) {
+        (void)value;
+        bool known = false;
+        for (const char* field : kKnownFields) {
+            known = known || key == field;
+        }
+        if (!known) {
+            return r.error(key, "unknown field (a typo?)");
+        }
+    }
+    if (auto e = r.readNumber(doc, "exposure", "exposure", scene.exposure, 0.001f, 1000.0f)) {
+        return *e;
+    }
+    if (doc.contains("limits")) {
+        const json& lim = doc["limits"];
+        if (!lim.is_object()) {
+            return r.error("limits", "must be an object");
+        }
+        OrbitLimits l;
+        for (auto e :
+             {r.readNumber(lim, "minDistanceM", "limits.minDistanceM", l.minDistanceM, 0.01f, 1e4f),
+              r.readNumber(lim, "maxDistanceM", "limits.maxDistanceM", l.maxDistanceM, 0.01f, 1e4f),
+              r.readNumber(lim, "minPitchDeg", "limits.minPitchDeg", l.minPitchDeg, -89.0f, 89.0f),
+              r.readNumber(lim, "maxPitchDeg", "limits.maxPitchDeg", l.maxPitchDeg, -89.0f, 89.0f),
+              r.readNumber(lim, "groundHeightM", "limits.groundHeightM", l.groundHeightM, -1e4f,
+                           1e4f)}) {
+            if (e) {
+                return *e;
+            }
+        }
+        if (l.minDistanceM > l.maxDistanceM) {
+            return r.error("limits.minDistanceM", "must not exceed maxDistanceM");
+        }
+        if (l.minPitchDeg > l.maxPitchDeg) {
+            return r.error("limits.minPitchDeg", "must not exceed maxPitchDeg");
+        }
+        scene.limits = l;
+    }
+    if (auto e = r.readStringList(doc, "hideNodes", "hideNodes", scene.hiddenNodes)) {
+        return *e;
+    }
+    if (doc.contains("cutaway")) {
+        if (!doc["cutaway"].is_object()) {
+            return r.error("cutaway", "must be an object with \"hideNodes\"");
+        }
+        if (auto e = r.readStringList(doc["cutaway"], "hideNodes", "cutaway.hideNodes",
+                                      scene.cutawayNodes)) {
+            return *e;
+        }
+    }
+    if (doc.contains("layers")) {
+        if (!doc["layers"].is_array()) {
+            return r.error("layers", "must be an array");
+        }
+        for (std::size_t i = 0; i < doc["layers"].size(); ++i) {
+            const json& l = doc["layers"][i];
+            const std::string path = "layers[" + std::to_string(i) + "]";
+            if (!l.is_object()) {
+                return r.error(path, "must be an object");
+            }
+            SceneLayer layer;
+            if (auto e = r.readString(l, "id", path + ".id", layer.id, true)) {
+                return *e;
+            }
+            if (auto e = r.readTextAt(l, "title", path + ".title", layer.title, true)) {
+                return *e;
+            }
+            if (auto e = r.readStringList(l, "nodes", path + ".nodes", layer.nodePatterns)) {
+                return *e;
+            }
+            if (l.contains("visible")) {
+                if (!l["visible"].is_boolean()) {
+                    return r.error(path + ".visible", "must be true or false");
+                }
+                layer.visibleAtStart = l["visible"].get<bool>();
+            }
+            scene.layers.push_back(std::move(layer));
+        }
+    }
+    if (doc.contains("viewpoints")) {
+        if (!doc["viewpoints"].is_array()) {
+            return r.error("viewpoints", "must be an array");
+        }
+        for (std::size_t i = 0; i < doc["viewpoints"].size(); ++i) {
+            const json& v = doc["viewpoints"][i];
+            const std::string path = "viewpoints[" + std::to_string(i) + "]";
+            if (!v.is_object()) {
+                return r.error(path, "must be an object");
+            }
+            SceneViewpoint vp;
+            vp.camera = scene.camera; // unspecified values follow the first viewpoint
+            if (auto e = r.readString(v, "id", path + ".id", vp.id, true)) {
+                return *e;
+            }
+            if (auto e = r.readCamera(v, path, vp.camera)) {
+                return *e;
+            }
+            if (auto e = r.readNumber(v, "dwellSeconds", path + ".dwellSeconds", vp.dwellSeconds,
+                                      0.5f, 600.0f)) {
+                return *e;
+            }
+            if (auto e = r.readTextAt(v, "caption", path + ".caption", vp.caption, false)) {
+                return *e;
+            }
+            scene.viewpoints.push_back(std::move(vp));
+        }
+    }
+    if (doc.contains("hotspots")) {
+        if (!doc["hotspots"].is_array()) {
+            return r.error("hotspots", "must be an array");
+        }
+        for (std::size_t i = 0; i < doc["hotspots"].size(); ++i) {
+            const json& h = doc["hotspots"][i];
+            const std::string path = "hotspots[" + std::to_string(i) + "]";
+            if (!h.is_object()) {
+                return r.error(path, "must be an object");
+            }
+            HotspotAnchor anchor;
+            if (auto e = r.readString(h, "id", path + ".id", anchor.id, true)) {
+                return *e;
+            }
+            if (!h.contains("anchor")) {
+                return r.error(path + ".anchor", "missing");
+            }
+            if (auto e = r.readVec3(h, "anchor", path + ".anchor", anchor.positionM, -1e4f, 1e4f)) {
+                return *e;
+            }
+            scene.hotspots.push_back(std::move(anchor));
+        }
+    }
+    if (doc.contains("firing")) {
+        const json& f = doc["firing"];
+        if (!f.is_object()) {
+            return r.error("firing", "must be an object with \"schedule\"");
+        }
+        SceneFiring firing;
+        std::string schedule;
+        if (auto e = r.readString(f, "kiln", "firing.kiln", firing.kiln, false)) {
+            return *e;
+        }
+        if (auto e = r.readString(f, "schedule", "firing.schedule", schedule, true)) {
+            return *e;
+        }
+        firing.schedule = core::resolveDataReference(schedule, dataRoot);
+        scene.firing = std::move(firing);
+    }
     return scene;
+}
+
+bool matchesPattern(std::string_view name, std::string_view pattern) {
+    // Iterative wildcard match with backtracking to the last '*'.
+    std::size_t n = 0;
+    std::size_t p = 0;
+    std::size_t star = std::string_view::npos;
+    std::size_t resume = 0;
+    while (n < name.size()) {
+        if (p < pattern.size() && pattern[p] == '*') {
+            star = p++;
+            resume = n;
+        } else if (p < pattern.size() && pattern[p] == name[n]) {
+            ++p;
+            ++n;
+        } else if (star != std::string_view::npos) {
+            p = star + 1;
+            n = ++resume;
+        } else {
+            return false;
+        }
+    }
+    while (p < pattern.size() && pattern[p] == '*') {
+        ++p;
+    }
+    return p == pattern.size();
 }
 
 core::Result<SceneDescription> loadSceneById(const std::string& id,

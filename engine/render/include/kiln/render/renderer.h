@@ -24,6 +24,8 @@ struct RendererDesc {
     std::filesystem::path shaderDir; // holds the *.vert.glsl / *.frag.glsl files
     int msaaSamples = 4;             // 0 or 1: none
     int shadowMapSize = 2048;
+    bool depthPrepass = true;   // shade each pixel once (a large saving on software rasterisers)
+    float maxAnisotropy = 8.0f; // texture filtering; 1 turns it off (costly on llvmpipe)
 };
 
 // The camera as the renderer needs it; the projection's aspect comes from the target.
@@ -68,6 +70,7 @@ struct FrameParams {
 struct RenderStats {
     int drawCalls = 0;
     int shadowDrawCalls = 0;
+    int prepassDrawCalls = 0;
     std::size_t triangles = 0;
     std::size_t instancesDrawn = 0;
     std::size_t instancesCulled = 0;

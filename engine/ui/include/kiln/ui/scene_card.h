@@ -1,8 +1,6 @@
-// SceneCard: the bilingual card naming the current scene (Chinese above English), drawn with
-// ImGui. Reads a plain view of the scene; returns nothing yet. No GL, no SDL.
+// SceneCard: the bilingual card naming the current scene (Chinese above English) with its short
+// text and source, drawn with ImGui. Reads a plain view of strings; returns nothing. No GL, no SDL.
 #pragma once
-
-#include "kiln/scene/scene_description.h"
 
 #include <string>
 #include <vector>
@@ -10,7 +8,13 @@
 namespace kiln::ui {
 
 struct SceneCardView {
-    const scene::SceneDescription* scene = nullptr;
+    std::string titleZh;
+    std::string titleEn;
+    std::string bodyZh;
+    std::string bodyEn;
+    std::string source;
+    std::string noteZh; // a line under the body, e.g. the current tour stop's caption
+    std::string noteEn;
     float uiScale = 1.0f; // 1.0 at 1080p; scaled with the display
 };
 
@@ -18,6 +22,6 @@ struct SceneCardView {
 void drawSceneCard(const SceneCardView& view);
 
 // Every string the card can show, for the font atlas's glyph ranges.
-std::vector<std::string> sceneCardStrings(const scene::SceneDescription& scene);
+std::vector<std::string> sceneCardStrings(const SceneCardView& view);
 
 } // namespace kiln::ui
