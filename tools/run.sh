@@ -3,7 +3,8 @@
 # Any arguments go to the program (see ./build/kilnfire --help), e.g. --scene placeholder.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-"$root/tools/setup.sh" build
+# The experience needs neither the tests nor the benchmarks: they build with ./tools/test.sh.
+"$root/tools/setup.sh" build -DKILN_BUILD_TESTS=OFF -DKILN_BUILD_BENCHMARKS=OFF
 headless=0
 for a in "$@"; do
     [ "$a" = "--offscreen" ] && headless=1

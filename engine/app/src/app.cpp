@@ -39,6 +39,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <string>
 
 namespace kiln::app {
@@ -304,6 +305,7 @@ int run(const Options& options) {
     view.cutawayOn = options.cutaway;
     view.evidenceOn = options.evidenceView;
     view.apply(**renderer, modelHandle, loaded.model);
+    std::optional<int> inspectedPart; // evidence view: the part last tapped
 
     // The firing that drives a kiln scene: saggar rows and walls glow at their temperature.
     std::unique_ptr<FiringSession> firing;
@@ -421,6 +423,13 @@ int run(const Options& options) {
     double simSeconds = 0.0; // advances by fixed steps only, so headless runs are reproducible
     bool running = true;
     int exitCode = 0;
+    struct {
+        double cpuSeconds = 0.0;
+        double totalSeconds = 0.0;
+        double frameStart = 0.0;
+        int frames = 0;
+    } timing;
+    timing.frameStart = platform::Window::nowSeconds();
     for (int frameIndex = 0; running; ++frameIndex) {
         viewport = {static_cast<float>(window.value()->drawableWidth()),
                     static_cast<float>(window.value()->drawableHeight())};
@@ -542,10 +551,14 @@ int run(const Options& options) {
                 (*renderer)->setInstanceEmissive(modelHandle, instance, wallGlow);
             }
         }
-        if (measuring) {
+        if (measuring || view.evidenceOn) {
             if (auto tap = orbit.pollConfirmedTap(now)) {
                 if (auto hit = picking.pick(scene::screenRay(orbit.pose(), viewport, *tap))) {
-                    measurement.addPoint(hit->pointM);
+                    if (measuring) {
+                        measurement.addPoint(hit->pointM);
+                    } else {
+                        inspectedPart = hit->instanceIndex;
+                    }
                 }
             }
         }
@@ -558,13 +571,15 @@ int run(const Options& options) {
         if (firing && hasFirebox) {
             frame.pointLights.push_back(firing->fireboxLight(fireboxPositionM));
         }
+        const double renderStart = platform::Window::nowSeconds();
         (*renderer)->render(frame, nullptr, w, h);
+        const double renderCpu = platform::Window::nowSeconds() - renderStart;
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         glViewport(0, 0, w, h);
         if (imgui.sdl && imgui.gl) {
-            // ImGui sizes auto-resizing windows on their first frame and shows them on the next;
-            // a warm-up pass on frame 0 makes even a one-frame screenshot complete.
-            for (int pass = frameIndex == 0 ? 0 : 1; pass < 2; ++pass) {
+            // ImGui sizes auto-resizing windows (and their tables) over the first two frames;
+            // warm-up passes on frame 0 make even a one-frame screenshot complete.
+            for (int pass = frameIndex == 0 ? 0 : 2; pass < 3; ++pass) {
                 ImGui_ImplOpenGL3_NewFrame();
                 ImGui_ImplSDL2_NewFrame();
                 ImGui::NewFrame();
@@ -637,9 +652,59 @@ int run(const Options& options) {
                             legend.rows.push_back({uiText(c.uiKey, Language::Zh),
                                                    uiText(c.uiKey, Language::En), "", c.color});
                         }
+                        legend.rows.push_back({uiText("evidence.hint", Language::Zh),
+                                               uiText("evidence.hint", Language::En),
+                                               "",
+                                               {}});
                         legend.uiScale = uiScale;
                         legend.topOffsetPx = panelTop;
-                        drawStatusPanel(legend);
+                        panelTop += drawStatusPanel(legend) + 8.0f * uiScale;
+                        if (inspectedPart && *inspectedPart >= 0 &&
+                            *inspectedPart < static_cast<int>(loaded.model.instances.size())) {
+                            const assets::Paradata& pd =
+                                    loaded.model.instances[static_cast<std::size_t>(*inspectedPart)]
+                                            .paradata;
+                            ui::StatusPanelView part;
+                            part.id = "evidence_part";
+                            part.titleZh = uiText("evidence.part", Language::Zh);
+                            part.titleEn = uiText("evidence.part", Language::En);
+                            part.rows.push_back(
+                                    {uiText("evidence.part", Language::Zh),
+                                     uiText("evidence.part", Language::En),
+                                     pd.part.empty() ? loaded.model
+                                                               .instances[static_cast<std::size_t>(
+                                                                       *inspectedPart)]
+                                                               .nodeName
+                                                     : pd.part,
+                                     {}});
+                            std::string evidence = pd.evidence;
+                            std::optional<glm::vec3> swatch;
+                            for (const EvidenceClass& c : kEvidenceClasses) {
+                                if (pd.evidence == c.evidence) {
+                                    evidence = uiText(c.uiKey, Language::Zh) + " " +
+                                               uiText(c.uiKey, Language::En);
+                                    swatch = c.color;
+                                }
+                            }
+                            part.rows.push_back({uiText("evidence.class", Language::Zh),
+                                                 uiText("evidence.class", Language::En), evidence,
+                                                 swatch});
+                            if (!pd.source.empty()) {
+                                part.rows.push_back({uiText("evidence.source", Language::Zh),
+                                                     uiText("evidence.source", Language::En),
+                                                     pd.source,
+                                                     {}});
+                            }
+                            if (!pd.reason.empty()) {
+                                part.rows.push_back({uiText("evidence.reason", Language::Zh),
+                                                     uiText("evidence.reason", Language::En),
+                                                     pd.reason,
+                                                     {}});
+                            }
+                            part.uiScale = uiScale;
+                            part.topOffsetPx = panelTop;
+                            drawStatusPanel(part);
+                        }
                     }
                     if (measuring) {
                         ui::MeasurementView mv;
@@ -655,7 +720,7 @@ int run(const Options& options) {
                         ui::drawMeasurement(mv);
                     }
                 }
-                if (pass == 0) {
+                if (pass < 2) {
                     ImGui::EndFrame();
                 }
             }
@@ -682,6 +747,16 @@ int run(const Options& options) {
         }
         gpu::checkGlErrors("end of frame");
         window.value()->swapBuffers();
+        if (options.reportFrameTimes) {
+            glFinish(); // so the total includes the rasteriser's work
+            const double end = platform::Window::nowSeconds();
+            if (frameIndex >= 2) { // the first frames compile shaders: warm-up
+                timing.cpuSeconds += renderCpu;
+                timing.totalSeconds += end - timing.frameStart;
+                ++timing.frames;
+            }
+            timing.frameStart = end;
+        }
         if (frameIndex == 0) {
             glFinish();
             const double ms = (platform::Window::nowSeconds() - startSeconds) * 1000.0;
@@ -703,6 +778,24 @@ int run(const Options& options) {
         }
     }
     (void)simSeconds;
+    if (options.reportFrameTimes && timing.frames > 0) {
+        const render::RenderStats& st = (*renderer)->stats();
+        std::printf("frame times over %d frames at %dx%d (after 2 warm-up frames): "
+                    "engine CPU %.2f ms (render submission), total %.1f ms per frame (%.1f fps)\n"
+                    "draw calls %d (+%d depth pre-pass, %d shadow), triangles %zu, instances %zu "
+                    "drawn / %zu culled, GPU memory %.1f MiB (textures %.1f, buffers %.1f, "
+                    "targets %.1f)\n",
+                    timing.frames, window.value()->drawableWidth(),
+                    window.value()->drawableHeight(), timing.cpuSeconds * 1000.0 / timing.frames,
+                    timing.totalSeconds * 1000.0 / timing.frames,
+                    timing.frames / timing.totalSeconds, st.drawCalls, st.prepassDrawCalls,
+                    st.shadowDrawCalls, st.triangles, st.instancesDrawn, st.instancesCulled,
+                    static_cast<double>(st.textureBytes + st.bufferBytes + st.targetBytes) /
+                            1048576.0,
+                    static_cast<double>(st.textureBytes) / 1048576.0,
+                    static_cast<double>(st.bufferBytes) / 1048576.0,
+                    static_cast<double>(st.targetBytes) / 1048576.0);
+    }
     return exitCode;
 }
 

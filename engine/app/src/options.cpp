@@ -59,6 +59,8 @@ std::string usageText() {
            "  --firing-hours H    start the scene's firing at kiln hour H (0..100)\n"
            "  --check-scenes      validate every scenes/*/scene.json; exit 1 on any error\n"
            "  --check-content     run the content lint on assets/content; exit 1 on findings\n"
+           "  --report-frame-times  at exit, print frame times (engine CPU and total, each frame\n"
+           "                      finished with glFinish), draw calls, triangles and memory\n"
            "  --version           print the version\n"
            "  --help              print this help\n"
            "\n"
@@ -99,6 +101,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.checkScenes = true;
         } else if (arg == "--check-content") {
             options.checkContent = true;
+        } else if (arg == "--report-frame-times") {
+            options.reportFrameTimes = true;
         } else if (arg == "--viewpoint") {
             auto v = value("an id");
             if (!v || v->empty()) {

@@ -197,6 +197,19 @@ struct Renderer::Impl {
     bool shadowDirty = true;
     glm::mat4 shadowLightVp{0.0f};
 
+    // The instance, or null for a bad handle or index (a misuse the caller can survive).
+    InstanceRecord* instanceAt(ModelHandle model, int instanceIndex, GpuModel** owner) {
+        if (model < 0 || model >= static_cast<int>(models.size())) {
+            return nullptr;
+        }
+        GpuModel& m = models[static_cast<std::size_t>(model)];
+        if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
+            return nullptr;
+        }
+        *owner = &m;
+        return &m.instances[static_cast<std::size_t>(instanceIndex)];
+    }
+
     // [SECTION] Shader and texture loading
     core::Result<gpu::ShaderProgram> loadProgram(const std::string& vert, const std::string& frag) {
         const auto vertPath = desc.shaderDir / vert;
@@ -786,49 +799,31 @@ void Renderer::setModelVisible(ModelHandle model, bool visible) {
 
 void Renderer::setInstanceEmissive(ModelHandle model, int instanceIndex,
                                    const glm::vec3& radiance) {
-    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
-        return;
-    }
-    GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
-    if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
-        return;
-    }
-    InstanceRecord& rec = m.instances[static_cast<std::size_t>(instanceIndex)];
+    GpuModel* owner = nullptr;
+    InstanceRecord* rec = mImpl->instanceAt(model, instanceIndex, &owner);
     const glm::vec4 value(radiance, 1.0f);
-    if (rec.gpu.emissive != value) {
-        rec.gpu.emissive = value;
-        m.meshes[static_cast<std::size_t>(rec.meshIndex)].allDirty = true;
+    if (rec != nullptr && rec->gpu.emissive != value) {
+        rec->gpu.emissive = value;
+        owner->meshes[static_cast<std::size_t>(rec->meshIndex)].allDirty = true;
     }
 }
 
 void Renderer::setInstanceVisible(ModelHandle model, int instanceIndex, bool visible) {
-    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
-        return;
-    }
-    GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
-    if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
-        return;
-    }
-    InstanceRecord& rec = m.instances[static_cast<std::size_t>(instanceIndex)];
-    if (rec.visible != visible) {
-        rec.visible = visible;
-        m.meshes[static_cast<std::size_t>(rec.meshIndex)].hiddenCount += visible ? -1 : 1;
+    GpuModel* owner = nullptr;
+    InstanceRecord* rec = mImpl->instanceAt(model, instanceIndex, &owner);
+    if (rec != nullptr && rec->visible != visible) {
+        rec->visible = visible;
+        owner->meshes[static_cast<std::size_t>(rec->meshIndex)].hiddenCount += visible ? -1 : 1;
         mImpl->shadowDirty = true;
     }
 }
 
 void Renderer::setInstanceTint(ModelHandle model, int instanceIndex, const glm::vec4& tint) {
-    if (model < 0 || model >= static_cast<int>(mImpl->models.size())) {
-        return;
-    }
-    GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
-    if (instanceIndex < 0 || instanceIndex >= static_cast<int>(m.instances.size())) {
-        return;
-    }
-    InstanceRecord& rec = m.instances[static_cast<std::size_t>(instanceIndex)];
-    if (rec.gpu.tint != tint) {
-        rec.gpu.tint = tint;
-        m.meshes[static_cast<std::size_t>(rec.meshIndex)].allDirty = true;
+    GpuModel* owner = nullptr;
+    InstanceRecord* rec = mImpl->instanceAt(model, instanceIndex, &owner);
+    if (rec != nullptr && rec->gpu.tint != tint) {
+        rec->gpu.tint = tint;
+        owner->meshes[static_cast<std::size_t>(rec->meshIndex)].allDirty = true;
     }
 }
 

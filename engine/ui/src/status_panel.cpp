@@ -3,6 +3,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+
 namespace kiln::ui {
 
 float drawStatusPanel(const StatusPanelView& view) {
@@ -11,6 +13,9 @@ float drawStatusPanel(const StatusPanelView& view) {
     ImGui::SetNextWindowPos(ImVec2(io.DisplaySize.x - margin, margin + view.topOffsetPx),
                             ImGuiCond_Always, ImVec2(1.0f, 0.0f));
     ImGui::SetNextWindowBgAlpha(0.72f);
+    // Long values (a source's citation) wrap instead of widening the panel past 45% of the screen.
+    ImGui::SetNextWindowSizeConstraints(ImVec2(0.0f, 0.0f),
+                                        ImVec2(io.DisplaySize.x * 0.45f, io.DisplaySize.y * 0.9f));
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings |
@@ -21,7 +26,16 @@ float drawStatusPanel(const StatusPanelView& view) {
         ImGui::Text("%s  %s", view.titleZh.c_str(), view.titleEn.c_str());
         ImGui::PopStyleColor();
         ImGui::Separator();
-        if (ImGui::BeginTable("rows", 2)) {
+        // The value column is as wide as its widest value, up to a quarter of the screen;
+        // longer values (a source's citation) wrap inside it.
+        float valueWidth = 8.0f * view.uiScale;
+        for (const StatusRow& row : view.rows) {
+            valueWidth = std::max(valueWidth, ImGui::CalcTextSize(row.value.c_str()).x);
+        }
+        valueWidth = std::min(valueWidth, io.DisplaySize.x * 0.25f);
+        if (ImGui::BeginTable("rows", 2, ImGuiTableFlags_SizingFixedFit)) {
+            ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed);
+            ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, valueWidth);
             for (const StatusRow& row : view.rows) {
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
@@ -34,7 +48,9 @@ float drawStatusPanel(const StatusPanelView& view) {
                 }
                 ImGui::Text("%s %s", row.labelZh.c_str(), row.labelEn.c_str());
                 ImGui::TableSetColumnIndex(1);
+                ImGui::PushTextWrapPos(0.0f); // wrap at the column's edge
                 ImGui::TextUnformatted(row.value.c_str());
+                ImGui::PopTextWrapPos();
             }
             ImGui::EndTable();
         }

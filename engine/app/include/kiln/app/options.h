@@ -22,12 +22,13 @@ struct Options {
     int screenshotWidth = 0; // --screenshot-size: render the still offscreen at this size
     int screenshotHeight = 0;
     int msaaSamples = -1; // -1: automatic (4, or 0 on a software rasteriser where it costs 10x)
-    double firingHours = -1.0; // --firing-hours: start the scene's firing at this kiln hour
-    bool cutaway = false;      // --cutaway: open the kiln at start
-    bool evidenceView = false; // --evidence-view: colour parts by evidence class at start
-    std::string viewpointId;   // --viewpoint: start at this authored viewpoint
-    bool checkScenes = false;  // --check-scenes: validate every scene file and exit
-    bool checkContent = false; // --check-content: run the content lint and exit
+    double firingHours = -1.0;     // --firing-hours: start the scene's firing at this kiln hour
+    bool cutaway = false;          // --cutaway: open the kiln at start
+    bool evidenceView = false;     // --evidence-view: colour parts by evidence class at start
+    std::string viewpointId;       // --viewpoint: start at this authored viewpoint
+    bool checkScenes = false;      // --check-scenes: validate every scene file and exit
+    bool checkContent = false;     // --check-content: run the content lint and exit
+    bool reportFrameTimes = false; // --report-frame-times: print frame-time statistics at exit
     bool showUi = true;
     bool help = false;
     bool version = false;
