@@ -253,6 +253,7 @@ int run(const Options& options) {
                           gpu::glInfo().renderer.find("softpipe") != std::string::npos;
     rendererDesc.msaaSamples = options.msaaSamples >= 0 ? options.msaaSamples : (software ? 0 : 4);
     rendererDesc.maxAnisotropy = software ? 1.0f : 8.0f; // llvmpipe filters anisotropy in software
+    rendererDesc.renderScale = options.renderScale;
     auto renderer = render::Renderer::create(rendererDesc);
     if (!renderer) {
         core::logError("app", renderer.error().message);

@@ -53,6 +53,8 @@ std::string usageText() {
            "  --msaa N            multisample anti-aliasing samples: 0, 2, 4 or 8 (default 4;\n"
            "                      0 on a software rasteriser such as llvmpipe)\n"
            "  --no-ui             hide the overlays (3D view only)\n"
+           "  --render-scale S    shade the 3D scene at S (0.25..1) of the window's resolution\n"
+           "                      and scale it up: faster on software rendering (default 1)\n"
            "  --viewpoint ID      start at an authored viewpoint of the scene\n"
            "  --cutaway           start with the kiln opened (also key C)\n"
            "  --evidence-view     start with parts coloured by evidence class (also key E)\n"
@@ -109,6 +111,19 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
                 return missing("a viewpoint id");
             }
             options.viewpointId = *v;
+        } else if (arg == "--render-scale") {
+            auto v = value("S");
+            if (!v) {
+                return missing("a scale from 0.25 to 1");
+            }
+            float scale = 0.0f;
+            const char* end = v->data() + v->size();
+            auto [ptr, ec] = std::from_chars(v->data(), end, scale);
+            if (ec != std::errc() || ptr != end || !(scale >= 0.25f && scale <= 1.0f)) {
+                return core::Error{"bad value for --render-scale: '" + *v +
+                                   "' (expected a number from 0.25 to 1)"};
+            }
+            options.renderScale = scale;
         } else if (arg == "--firing-hours") {
             auto v = value("H");
             if (!v) {

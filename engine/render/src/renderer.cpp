@@ -855,7 +855,12 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     if (width <= 0 || height <= 0) {
         return;
     }
-    impl.ensureTargets(width, height);
+    // The scene may be shaded at a fraction of the output's resolution (a software rasteriser's
+    // cost is per pixel); the tonemap pass scales it up with linear filtering.
+    const float scale = std::clamp(impl.desc.renderScale, 0.25f, 1.0f);
+    impl.ensureTargets(
+            std::max(1, static_cast<int>(std::lround(static_cast<float>(width) * scale))),
+            std::max(1, static_cast<int>(std::lround(static_cast<float>(height) * scale))));
     if (impl.sceneTarget.id() == 0) {
         return;
     }

@@ -21,7 +21,8 @@ struct Options {
     std::string screenshotPath;
     int screenshotWidth = 0; // --screenshot-size: render the still offscreen at this size
     int screenshotHeight = 0;
-    int msaaSamples = -1; // -1: automatic (4, or 0 on a software rasteriser where it costs 10x)
+    float renderScale = 1.0f; // --render-scale: shade the scene at this fraction of the size
+    int msaaSamples = -1;     // -1: automatic (4, or 0 on a software rasteriser where it costs 10x)
     double firingHours = -1.0;     // --firing-hours: start the scene's firing at this kiln hour
     bool cutaway = false;          // --cutaway: open the kiln at start
     bool evidenceView = false;     // --evidence-view: colour parts by evidence class at start

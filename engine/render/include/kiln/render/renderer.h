@@ -26,6 +26,7 @@ struct RendererDesc {
     int shadowMapSize = 2048;
     bool depthPrepass = true;   // shade each pixel once (a large saving on software rasterisers)
     float maxAnisotropy = 8.0f; // texture filtering; 1 turns it off (costly on llvmpipe)
+    float renderScale = 1.0f;   // scene resolution relative to the output (0.25..1)
 };
 
 // The camera as the renderer needs it; the projection's aspect comes from the target.
