@@ -5,6 +5,7 @@
 #include "kiln/app/app.h"
 
 #include "kiln/app/checks.h"
+#include "kiln/app/firing_effects.h"
 #include "kiln/app/firing_session.h"
 #include "kiln/app/sdl_input.h"
 #include "kiln/assets/image_io.h"
@@ -327,6 +328,8 @@ int run(const Options& options) {
     std::vector<int> walls;
     glm::vec3 fireboxPositionM(0.0f);
     bool hasFirebox = false;
+    std::optional<glm::vec3> chimneyTopM;
+    float chimneyTopRadiusM = 0.8f;
     {
         int maxRow = 1;
         std::vector<std::pair<int, int>> rows;
@@ -338,6 +341,17 @@ int run(const Options& options) {
                 maxRow = std::max(maxRow, row);
             } else if (scene::matchesPattern(inst.nodeName, "chamber_wall_*")) {
                 walls.push_back(static_cast<int>(i));
+            } else if (inst.nodeName == "chimney_shaft") {
+                glm::vec3 lo;
+                glm::vec3 hi;
+                const auto& mesh = loaded.model.meshes[static_cast<std::size_t>(inst.meshIndex)];
+                // The top opening: the shaft's highest point, over the middle of its footprint.
+                lo = glm::vec3(inst.transform * glm::vec4(mesh.boundsMin, 1.0f));
+                hi = glm::vec3(inst.transform * glm::vec4(mesh.boundsMax, 1.0f));
+                chimneyTopM =
+                        glm::vec3((lo.x + hi.x) * 0.5f, std::max(lo.y, hi.y), (lo.z + hi.z) * 0.5f);
+                // About 2 m² at the top (kilns.md §1.1): the radius of a circle of that area.
+                chimneyTopRadiusM = std::sqrt(2.0f / 3.14159265f);
             } else if (inst.nodeName == "firebox_body") {
                 const auto& mesh = loaded.model.meshes[static_cast<std::size_t>(inst.meshIndex)];
                 fireboxPositionM = glm::vec3(
@@ -349,6 +363,11 @@ int run(const Options& options) {
         for (const auto& [instance, row] : rows) {
             saggarRows.emplace_back(instance, maxRow > 1 ? (row - 1.0) / (maxRow - 1.0) : 0.0);
         }
+    }
+    std::unique_ptr<FiringEffects> effects;
+    if (firing && chimneyTopM && hasFirebox) {
+        effects = std::make_unique<FiringEffects>(**renderer, *chimneyTopM, chimneyTopRadiusM,
+                                                  fireboxPositionM - glm::vec3(0.0f, 0.6f, 0.0f));
     }
 
     // Texts shown with the scene come from the content files; the scene file is the fallback.
@@ -541,6 +560,9 @@ int run(const Options& options) {
             }
             if (firing) {
                 firing->update(kStepSeconds);
+            }
+            if (effects) {
+                effects->update(kStepSeconds, *firing);
             }
         }
         if (firing) {

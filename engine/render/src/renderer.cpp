@@ -127,6 +127,7 @@ struct GpuModel {
     glm::vec3 worldMin{std::numeric_limits<float>::max()};
     glm::vec3 worldMax{std::numeric_limits<float>::lowest()};
     bool visible = true;
+    bool castsShadows = true;
 };
 
 void bindVertexLayout(gpu::VertexArray& vao, const gpu::Buffer& vertices,
@@ -370,7 +371,7 @@ struct Renderer::Impl {
         glm::vec3 lo(std::numeric_limits<float>::max());
         glm::vec3 hi(std::numeric_limits<float>::lowest());
         for (const GpuModel& m : models) {
-            if (m.visible && !m.instances.empty()) {
+            if (m.visible && m.castsShadows && !m.instances.empty()) {
                 lo = glm::min(lo, m.worldMin);
                 hi = glm::max(hi, m.worldMax);
             }
@@ -396,7 +397,7 @@ struct Renderer::Impl {
         shadow.use();
         shadow.set("uLightViewProjection", lightVp);
         for (GpuModel& model : models) {
-            if (!model.visible) {
+            if (!model.visible || !model.castsShadows) {
                 continue;
             }
             for (GpuMesh& mesh : model.meshes) {
@@ -824,6 +825,29 @@ void Renderer::setInstanceTint(ModelHandle model, int instanceIndex, const glm::
     if (rec != nullptr && rec->gpu.tint != tint) {
         rec->gpu.tint = tint;
         owner->meshes[static_cast<std::size_t>(rec->meshIndex)].allDirty = true;
+    }
+}
+
+void Renderer::setInstanceTransform(ModelHandle model, int instanceIndex,
+                                    const glm::mat4& transform) {
+    GpuModel* owner = nullptr;
+    InstanceRecord* rec = mImpl->instanceAt(model, instanceIndex, &owner);
+    if (rec == nullptr || rec->gpu.model == transform) {
+        return;
+    }
+    rec->gpu.model = transform;
+    GpuMesh& mesh = owner->meshes[static_cast<std::size_t>(rec->meshIndex)];
+    transformBox(transform, mesh.localMin, mesh.localMax, rec->worldMin, rec->worldMax);
+    mesh.allDirty = true;
+    if (owner->castsShadows) {
+        mImpl->shadowDirty = true;
+    }
+}
+
+void Renderer::setModelCastsShadows(ModelHandle model, bool casts) {
+    if (model >= 0 && model < static_cast<int>(mImpl->models.size())) {
+        mImpl->models[static_cast<std::size_t>(model)].castsShadows = casts;
+        mImpl->shadowDirty = true;
     }
 }
 

@@ -96,6 +96,10 @@ public:
     void setModelVisible(ModelHandle model, bool visible);
     // Emissive radiance (linear, HDR) added to one instance's material, e.g. from a temperature.
     void setInstanceEmissive(ModelHandle model, int instanceIndex, const glm::vec3& radiance);
+    // Moves one instance (animated effects such as smoke); a moving caster re-renders shadows.
+    void setInstanceTransform(ModelHandle model, int instanceIndex, const glm::mat4& transform);
+    // Whether a model's instances cast sun shadows (effects such as smoke do not).
+    void setModelCastsShadows(ModelHandle model, bool casts);
     // Hidden instances are neither drawn nor cast shadows (a cutaway, a switchable layer).
     void setInstanceVisible(ModelHandle model, int instanceIndex, bool visible);
     // Replaces the base colour by tint.rgb in the proportion tint.a (0 restores the material).
