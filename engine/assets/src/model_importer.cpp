@@ -1,8 +1,11 @@
 // Assimp-backed import. The node hierarchy is flattened into MeshInstances (world transforms)
-// so that shared meshes stay shared, which the renderer can instance.
+// so that shared meshes stay shared, which the renderer can instance. Bad input is checked
+// before Assimp (model_precheck.h), repaired between reading and post-processing (triangles on
+// non-finite or out-of-range vertices) and after it (degenerate triangles): see docs/import.md.
 #include "kiln/assets/model_importer.h"
 
 #include "kiln/core/log.h"
+#include "model_precheck.h"
 
 #include <assimp/GltfMaterial.h>
 #include <assimp/Importer.hpp>
@@ -10,12 +13,14 @@
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <map>
 #include <string>
 #include <system_error>
+#include <vector>
 
 namespace kiln::assets {
 namespace {
@@ -24,6 +29,10 @@ glm::mat4 toGlm(const aiMatrix4x4& m) {
     // Assimp is row-major (a1..a4 is the first row); glm is column-major.
     return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2, m.a3, m.b3, m.c3, m.d3, m.a4,
                      m.b4, m.c4, m.d4);
+}
+
+bool finite(const glm::vec3& v) {
+    return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z);
 }
 
 bool finite(const glm::mat4& m) {
@@ -154,35 +163,70 @@ MaterialData convertMaterial(const aiScene& scene, const aiMaterial& src,
     return mat;
 }
 
-MeshData convertMesh(const aiMesh& src, const std::string& file) {
+// What the repairs dropped or replaced, logged once per file.
+struct Repairs {
+    std::size_t nonFiniteTriangles = 0;  // touched a vertex with a NaN or infinite position
+    std::size_t outOfRangeTriangles = 0; // named a vertex past the end of the mesh
+    std::size_t readerDropped = 0;       // declared by the file, dropped by Assimp's reader
+    std::size_t degenerateTriangles = 0; // zero area
+    std::size_t nonFiniteAttributes = 0; // NaN normals, UVs or colours set to defaults
+    std::size_t removedMeshes = 0;       // meshes left with no triangles
+};
+
+// A triangle whose doubled area is this small relative to its longest edge squared is a line or
+// a point at float precision (float epsilon is 1.2e-7) and covers no pixel.
+constexpr double kDegenerateRatio = 1e-7;
+
+bool degenerate(const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+    const glm::dvec3 ab = glm::dvec3(b) - glm::dvec3(a);
+    const glm::dvec3 ac = glm::dvec3(c) - glm::dvec3(a);
+    const glm::dvec3 bc = glm::dvec3(c) - glm::dvec3(b);
+    const double longest = std::max({glm::dot(ab, ab), glm::dot(ac, ac), glm::dot(bc, bc)});
+    return longest == 0.0 || glm::length(glm::cross(ab, ac)) <= kDegenerateRatio * longest;
+}
+
+MeshData convertMesh(const aiMesh& src, const std::string& file, Repairs& repairs) {
     MeshData mesh;
     mesh.name = src.mName.C_Str();
     mesh.materialIndex = static_cast<int>(src.mMaterialIndex);
     mesh.vertices.resize(src.mNumVertices);
-    glm::vec3 lo(std::numeric_limits<float>::max());
-    glm::vec3 hi(std::numeric_limits<float>::lowest());
     std::size_t nonFinite = 0;
+    auto finiteOr = [&repairs](auto value, auto fallback) {
+        for (int k = 0; k < value.length(); ++k) {
+            if (!std::isfinite(value[k])) {
+                ++repairs.nonFiniteAttributes;
+                return fallback;
+            }
+        }
+        return value;
+    };
+    std::vector<bool> badVertex(src.mNumVertices, false);
     for (unsigned i = 0; i < src.mNumVertices; ++i) {
         Vertex& v = mesh.vertices[i];
         v.position = {src.mVertices[i].x, src.mVertices[i].y, src.mVertices[i].z};
-        if (!std::isfinite(v.position.x) || !std::isfinite(v.position.y) ||
-            !std::isfinite(v.position.z)) {
+        if (!finite(v.position)) {
+            // Triangles on such vertices were dropped before post-processing; this only
+            // guards against a post-processing step that makes new ones.
             v.position = glm::vec3(0.0f);
+            badVertex[i] = true;
             ++nonFinite;
         }
         if (src.HasNormals()) {
-            v.normal = {src.mNormals[i].x, src.mNormals[i].y, src.mNormals[i].z};
+            v.normal = finiteOr(glm::vec3(src.mNormals[i].x, src.mNormals[i].y, src.mNormals[i].z),
+                                glm::vec3(0.0f, 1.0f, 0.0f));
         }
         if (src.HasTextureCoords(0)) {
-            v.uv = {src.mTextureCoords[0][i].x, src.mTextureCoords[0][i].y};
+            v.uv = finiteOr(glm::vec2(src.mTextureCoords[0][i].x, src.mTextureCoords[0][i].y),
+                            glm::vec2(0.0f));
         }
-        v.uv1 = src.HasTextureCoords(1)
-                        ? glm::vec2(src.mTextureCoords[1][i].x, src.mTextureCoords[1][i].y)
-                        : v.uv;
+        v.uv1 = src.HasTextureCoords(1) ? finiteOr(glm::vec2(src.mTextureCoords[1][i].x,
+                                                             src.mTextureCoords[1][i].y),
+                                                   v.uv)
+                                        : v.uv;
         if (src.HasTangentsAndBitangents()) {
             const glm::vec3 t(src.mTangents[i].x, src.mTangents[i].y, src.mTangents[i].z);
             const glm::vec3 b(src.mBitangents[i].x, src.mBitangents[i].y, src.mBitangents[i].z);
-            if (std::isfinite(t.x) && glm::length(t) > 0.0f) {
+            if (finite(t) && finite(b) && glm::length(t) > 0.0f) {
                 // Handedness: does the bitangent agree with cross(normal, tangent)?
                 const float w = glm::dot(glm::cross(v.normal, t), b) < 0.0f ? -1.0f : 1.0f;
                 v.tangent = glm::vec4(glm::normalize(t), w);
@@ -190,27 +234,183 @@ MeshData convertMesh(const aiMesh& src, const std::string& file) {
         }
         if (src.HasVertexColors(0)) {
             const aiColor4D& c = src.mColors[0][i];
-            v.color = {c.r, c.g, c.b, c.a};
+            v.color = finiteOr(glm::vec4(c.r, c.g, c.b, c.a), glm::vec4(1.0f));
         }
-        lo = glm::min(lo, v.position);
-        hi = glm::max(hi, v.position);
     }
     if (nonFinite > 0) {
-        core::logWarning("assets", file + ": mesh '" + mesh.name + "' had " +
-                                           std::to_string(nonFinite) +
-                                           " non-finite vertex positions; set to the origin");
+        std::string text = file;
+        text.append(": mesh '").append(mesh.name).append("' had ");
+        text.append(std::to_string(nonFinite))
+                .append(" non-finite vertex positions; set to the "
+                        "origin");
+        core::logWarning("assets", text);
     }
-    mesh.boundsMin = lo;
-    mesh.boundsMax = hi;
     mesh.indices.reserve(static_cast<std::size_t>(src.mNumFaces) * 3u);
+    std::vector<bool> used(src.mNumVertices, false);
     for (unsigned f = 0; f < src.mNumFaces; ++f) {
         const aiFace& face = src.mFaces[f];
         if (face.mNumIndices != 3) {
             continue; // points and lines are not drawn
         }
-        mesh.indices.insert(mesh.indices.end(), face.mIndices, face.mIndices + 3);
+        const unsigned* idx = face.mIndices;
+        if (idx[0] >= src.mNumVertices || idx[1] >= src.mNumVertices ||
+            idx[2] >= src.mNumVertices) {
+            ++repairs.outOfRangeTriangles;
+            continue;
+        }
+        if (badVertex[idx[0]] || badVertex[idx[1]] || badVertex[idx[2]]) {
+            ++repairs.nonFiniteTriangles;
+            continue;
+        }
+        if (degenerate(mesh.vertices[idx[0]].position, mesh.vertices[idx[1]].position,
+                       mesh.vertices[idx[2]].position)) {
+            ++repairs.degenerateTriangles;
+            continue;
+        }
+        for (int k = 0; k < 3; ++k) {
+            mesh.indices.push_back(idx[k]);
+            used[idx[k]] = true;
+        }
     }
+    // Bounds of the vertices that are drawn, so dropped or stray vertices do not inflate them.
+    glm::vec3 lo(std::numeric_limits<float>::max());
+    glm::vec3 hi(std::numeric_limits<float>::lowest());
+    for (std::size_t i = 0; i < mesh.vertices.size(); ++i) {
+        if (used[i]) {
+            lo = glm::min(lo, mesh.vertices[i].position);
+            hi = glm::max(hi, mesh.vertices[i].position);
+        }
+    }
+    mesh.boundsMin = lo;
+    mesh.boundsMax = hi;
     return mesh;
+}
+
+// Between reading and post-processing: drops triangles that name a vertex past the end of the
+// mesh or one with a non-finite position (Assimp's FindInvalidData would otherwise delete the
+// whole mesh for one NaN, and ValidateDataStructure would reject the whole file for one bad
+// index), then removes meshes left with no faces. The scene belongs to the importer, which
+// frees faces and meshes with delete[]/delete, so replacements are allocated the same way.
+void repairRawScene(aiScene& scene, Repairs& repairs) {
+    std::vector<int> newIndex(scene.mNumMeshes, -1);
+    unsigned kept = 0;
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        aiMesh* mesh = scene.mMeshes[m];
+        std::vector<bool> bad(mesh->mNumVertices, false);
+        for (unsigned v = 0; v < mesh->mNumVertices; ++v) {
+            const aiVector3D& p = mesh->mVertices[v];
+            if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z)) {
+                bad[v] = true;
+                mesh->mVertices[v] = aiVector3D(0.0f, 0.0f, 0.0f);
+            }
+        }
+        unsigned goodFaces = 0;
+        std::vector<bool> keepFace(mesh->mNumFaces, true);
+        for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
+            const aiFace& face = mesh->mFaces[f];
+            for (unsigned k = 0; k < face.mNumIndices && keepFace[f]; ++k) {
+                if (face.mIndices[k] >= mesh->mNumVertices) {
+                    ++repairs.outOfRangeTriangles;
+                    keepFace[f] = false;
+                } else if (bad[face.mIndices[k]]) {
+                    ++repairs.nonFiniteTriangles;
+                    keepFace[f] = false;
+                }
+            }
+            goodFaces += keepFace[f] ? 1u : 0u;
+        }
+        if (goodFaces != mesh->mNumFaces && goodFaces > 0) {
+            auto* faces = new aiFace[goodFaces];
+            unsigned out = 0;
+            for (unsigned f = 0; f < mesh->mNumFaces; ++f) {
+                if (keepFace[f]) {
+                    // Move the index array: aiFace's destructor frees mIndices.
+                    faces[out].mNumIndices = mesh->mFaces[f].mNumIndices;
+                    faces[out].mIndices = mesh->mFaces[f].mIndices;
+                    mesh->mFaces[f].mIndices = nullptr;
+                    mesh->mFaces[f].mNumIndices = 0;
+                    ++out;
+                }
+            }
+            delete[] mesh->mFaces;
+            mesh->mFaces = faces;
+            mesh->mNumFaces = goodFaces;
+        }
+        if (goodFaces == 0 && mesh->mNumFaces > 0) {
+            delete mesh;
+            ++repairs.removedMeshes;
+            continue;
+        }
+        newIndex[m] = static_cast<int>(kept);
+        scene.mMeshes[kept++] = mesh;
+    }
+    if (kept == scene.mNumMeshes) {
+        return;
+    }
+    scene.mNumMeshes = kept;
+    std::vector<aiNode*> stack{scene.mRootNode};
+    while (!stack.empty()) {
+        aiNode* node = stack.back();
+        stack.pop_back();
+        unsigned out = 0;
+        for (unsigned i = 0; i < node->mNumMeshes; ++i) {
+            const unsigned old = node->mMeshes[i];
+            if (old < newIndex.size() && newIndex[old] >= 0) {
+                node->mMeshes[out++] = static_cast<unsigned>(newIndex[old]);
+            }
+        }
+        node->mNumMeshes = out;
+        for (unsigned c = 0; c < node->mNumChildren; ++c) {
+            stack.push_back(node->mChildren[c]);
+        }
+    }
+}
+
+std::size_t triangleCount(const aiScene& scene) {
+    std::size_t triangles = 0;
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        const aiMesh& mesh = *scene.mMeshes[m];
+        for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
+            if (mesh.mFaces[f].mNumIndices >= 3) {
+                triangles += mesh.mFaces[f].mNumIndices - 2;
+            }
+        }
+    }
+    return triangles;
+}
+
+void logRepairs(const std::string& file, const Repairs& r) {
+    auto report = [&file](core::LogLevel level, std::size_t count, const char* what) {
+        if (count > 0) {
+            std::string text = file;
+            text.append(": ").append(std::to_string(count)).append(" ").append(what);
+            core::log(level, "assets", text);
+        }
+    };
+    using core::LogLevel;
+    report(LogLevel::Warning, r.nonFiniteTriangles,
+           "triangle(s) on vertices with non-finite (NaN or infinite) positions dropped");
+    report(LogLevel::Warning, r.outOfRangeTriangles,
+           "triangle(s) with index values past the vertex count dropped");
+    report(LogLevel::Warning, r.readerDropped,
+           "triangle(s) declared in the file were dropped by the reader (index values past the "
+           "vertex count or other invalid data)");
+    report(LogLevel::Warning, r.nonFiniteAttributes,
+           "non-finite normal, UV or colour value(s) replaced by defaults");
+    // Degenerate triangles cover no pixel, so dropping them changes nothing on screen; modelling
+    // tools make them routinely (the poles of a lathed vase), so they are news, not a warning.
+    report(LogLevel::Info, r.degenerateTriangles, "degenerate (zero-area) triangle(s) dropped");
+}
+
+std::string repairSummary(const Repairs& r) {
+    const std::size_t dropped =
+            r.nonFiniteTriangles + r.outOfRangeTriangles + r.readerDropped + r.degenerateTriangles;
+    if (dropped == 0) {
+        return {};
+    }
+    std::string text = " (";
+    text.append(std::to_string(dropped)).append(" invalid or degenerate triangle(s) dropped)");
+    return text;
 }
 
 std::string metadataString(const aiNode& node, const char* key) {
@@ -254,15 +454,69 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     if (!std::filesystem::is_regular_file(path, ec)) {
         return core::Error{file + ": model file not found (check the path in the scene file)"};
     }
+    if (std::filesystem::file_size(path, ec) == 0 && !ec) {
+        return core::Error{file + ": the model file is empty"};
+    }
     Assimp::Importer importer;
+    if (const std::string ext = path.extension().string();
+        ext.empty() || !importer.IsExtensionSupported(ext)) {
+        std::string text = file;
+        text.append(": unsupported model format '").append(ext);
+        text.append("' (Kilnfire reads glTF 2.0 .gltf/.glb, OBJ, PLY, STL and FBX)");
+        return core::Error{std::move(text)};
+    }
+    // Headers and glTF structure first: a lying count must fail here, not as a huge allocation.
+    auto precheck = detail::precheckModelFile(path);
+    if (!precheck) {
+        return precheck.error();
+    }
+    const aiScene* raw = importer.ReadFile(file, 0);
+    if (raw == nullptr || (raw->mFlags & AI_SCENE_FLAGS_INCOMPLETE) != 0 ||
+        raw->mRootNode == nullptr) {
+        std::string text = file;
+        text.append(": cannot import model: ").append(importer.GetErrorString());
+        return core::Error{std::move(text)};
+    }
+    std::size_t rawVertices = 0;
+    for (unsigned m = 0; m < raw->mNumMeshes; ++m) {
+        rawVertices += raw->mMeshes[m]->mNumVertices;
+    }
+    const std::size_t rawTriangles = triangleCount(*raw);
+    if (rawVertices > detail::kMaxVertices || rawTriangles > detail::kMaxTriangles) {
+        std::string text = file;
+        text.append(": the model has ").append(std::to_string(rawVertices));
+        text.append(" vertices and ").append(std::to_string(rawTriangles));
+        text.append(" triangles, more than the limits of ");
+        text.append(std::to_string(detail::kMaxVertices)).append(" and ");
+        text.append(std::to_string(detail::kMaxTriangles));
+        text.append("; decimate it (for example in MeshLab) before using it in a scene");
+        return core::Error{std::move(text)};
+    }
+    Repairs repairs;
+    if (precheck->declaredTriangles > rawTriangles) {
+        repairs.readerDropped =
+                static_cast<std::size_t>(precheck->declaredTriangles) - rawTriangles;
+    }
+    // The importer owns the scene; repairing it in place before post-processing is how Assimp's
+    // own steps work too.
+    repairRawScene(*const_cast<aiScene*>(raw), repairs);
+    if (raw->mNumMeshes == 0 || triangleCount(*raw) == 0) {
+        logRepairs(file, repairs);
+        std::string text = file;
+        text.append(": model has no triangles to draw").append(repairSummary(repairs));
+        return core::Error{std::move(text)};
+    }
+    // No aiProcess_FindDegenerates: it turns degenerate triangles into lines and points without
+    // saying how many; convertMesh drops them and counts them instead.
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals |
                            aiProcess_CalcTangentSpace | aiProcess_JoinIdenticalVertices |
                            aiProcess_SortByPType | aiProcess_ValidateDataStructure |
-                           aiProcess_FindInvalidData | aiProcess_FindDegenerates;
-    const aiScene* scene = importer.ReadFile(file, flags);
-    if (scene == nullptr || (scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) != 0 ||
-        scene->mRootNode == nullptr) {
-        return core::Error{file + ": cannot import model: " + importer.GetErrorString()};
+                           aiProcess_FindInvalidData;
+    const aiScene* scene = importer.ApplyPostProcessing(flags);
+    if (scene == nullptr || scene->mRootNode == nullptr) {
+        std::string text = file;
+        text.append(": cannot import model: ").append(importer.GetErrorString());
+        return core::Error{std::move(text)};
     }
 
     ModelData model;
@@ -280,7 +534,7 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     }
     std::vector<int> meshMap(scene->mNumMeshes, -1);
     for (unsigned i = 0; i < scene->mNumMeshes; ++i) {
-        MeshData mesh = convertMesh(*scene->mMeshes[i], file);
+        MeshData mesh = convertMesh(*scene->mMeshes[i], file, repairs);
         if (mesh.indices.empty()) {
             continue;
         }
@@ -291,8 +545,11 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
         meshMap[i] = static_cast<int>(model.meshes.size());
         model.meshes.push_back(std::move(mesh));
     }
+    logRepairs(file, repairs);
     if (model.meshes.empty()) {
-        return core::Error{file + ": model has no triangles to draw"};
+        std::string text = file;
+        text.append(": model has no triangles to draw").append(repairSummary(repairs));
+        return core::Error{std::move(text)};
     }
     flattenNodes(*scene->mRootNode, glm::mat4(1.0f), meshMap, Paradata{}, model);
     if (model.instances.empty()) {

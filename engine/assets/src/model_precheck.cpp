@@ -1,0 +1,514 @@
+// Pre-import checks of model files (see model_precheck.h). Only headers and glTF JSON are read;
+// every number from the file is treated as hostile (64-bit arithmetic, bounded before use).
+#include "model_precheck.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <fstream>
+#include <initializer_list>
+#include <optional>
+#include <sstream>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+namespace kiln::assets::detail {
+namespace {
+
+using Json = nlohmann::json;
+
+// Counts above this cannot be real (2^40 elements of one byte is a terabyte) and would overflow
+// the 64-bit byte arithmetic below.
+constexpr std::uint64_t kAbsurdCount = std::uint64_t{1} << 40;
+
+std::string join(std::initializer_list<std::string_view> parts) {
+    std::string text;
+    for (std::string_view part : parts) {
+        text.append(part);
+    }
+    return text;
+}
+
+std::string num(std::uint64_t value) {
+    return std::to_string(value);
+}
+
+core::Error fail(const std::string& file, std::initializer_list<std::string_view> parts) {
+    std::string text = file;
+    text.append(": ");
+    for (std::string_view part : parts) {
+        text.append(part);
+    }
+    return core::Error{std::move(text)};
+}
+
+std::string lowerExtension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext;
+}
+
+std::optional<std::vector<char>> readPrefix(const std::filesystem::path& path, std::size_t max) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::vector<char> bytes(max);
+    in.read(bytes.data(), static_cast<std::streamsize>(max));
+    bytes.resize(static_cast<std::size_t>(in.gcount()));
+    return bytes;
+}
+
+std::uint32_t readU32(const std::vector<char>& bytes, std::size_t at) {
+    std::uint32_t value = 0;
+    std::memcpy(&value, bytes.data() + at, sizeof value); // GLB and STL are little-endian
+    return value;
+}
+
+core::Status limitCheck(const std::string& file, std::uint64_t vertices, std::uint64_t triangles) {
+    if (vertices > kMaxVertices) {
+        return fail(file, {"the model declares ", num(vertices),
+                           " vertices, more than the limit of ", num(kMaxVertices),
+                           "; decimate it (for example in MeshLab) before using it in a scene"});
+    }
+    if (triangles > kMaxTriangles) {
+        return fail(file, {"the model declares ", num(triangles),
+                           " triangles, more than the limit of ", num(kMaxTriangles),
+                           "; decimate it (for example in MeshLab) before using it in a scene"});
+    }
+    return {};
+}
+
+// [SECTION] glTF
+
+std::optional<std::uint64_t> uintField(const Json& object, const char* key) {
+    if (!object.is_object()) {
+        return std::nullopt;
+    }
+    auto it = object.find(key);
+    if (it == object.end() || !it->is_number_integer() || it->get<std::int64_t>() < 0) {
+        return std::nullopt;
+    }
+    return it->get<std::uint64_t>();
+}
+
+const Json* arrayField(const Json& object, const char* key) {
+    if (!object.is_object()) {
+        return nullptr;
+    }
+    auto it = object.find(key);
+    return it != object.end() && it->is_array() ? &*it : nullptr;
+}
+
+std::uint64_t componentBytes(std::uint64_t componentType) {
+    switch (componentType) {
+        case 5120: // BYTE
+        case 5121: // UNSIGNED_BYTE
+            return 1;
+        case 5122: // SHORT
+        case 5123: // UNSIGNED_SHORT
+            return 2;
+        case 5125: // UNSIGNED_INT
+        case 5126: // FLOAT
+            return 4;
+        default:
+            return 0;
+    }
+}
+
+std::uint64_t typeComponents(const Json& accessor) {
+    auto it = accessor.find("type");
+    if (it == accessor.end() || !it->is_string()) {
+        return 0;
+    }
+    const std::string& type = it->get_ref<const std::string&>();
+    static const std::array<std::pair<const char*, std::uint64_t>, 7> kTypes = {{{"SCALAR", 1},
+                                                                                 {"VEC2", 2},
+                                                                                 {"VEC3", 3},
+                                                                                 {"VEC4", 4},
+                                                                                 {"MAT2", 4},
+                                                                                 {"MAT3", 9},
+                                                                                 {"MAT4", 16}}};
+    for (const auto& [name, components] : kTypes) {
+        if (type == name) {
+            return components;
+        }
+    }
+    return 0;
+}
+
+std::string percentDecode(const std::string& uri) {
+    std::string out;
+    for (std::size_t i = 0; i < uri.size(); ++i) {
+        if (uri[i] == '%' && i + 2 < uri.size()) {
+            const std::string hex = uri.substr(i + 1, 2);
+            char* end = nullptr;
+            const long value = std::strtol(hex.c_str(), &end, 16);
+            if (end == hex.c_str() + 2) {
+                out.push_back(static_cast<char>(value));
+                i += 2;
+                continue;
+            }
+        }
+        out.push_back(uri[i]);
+    }
+    return out;
+}
+
+// Buffers: external files must exist and be as long as byteLength says; the GLB BIN chunk too.
+core::Status checkBuffers(const std::string& file, const Json& doc,
+                          const std::filesystem::path& dir, std::optional<std::uint64_t> glbBin) {
+    const Json* buffers = arrayField(doc, "buffers");
+    if (buffers == nullptr) {
+        return {};
+    }
+    for (std::size_t i = 0; i < buffers->size(); ++i) {
+        const Json& buffer = (*buffers)[i];
+        const std::string label = join({"buffers[", num(i), "]"});
+        const auto byteLength = uintField(buffer, "byteLength");
+        if (!byteLength) {
+            return fail(file, {label, " has no valid byteLength"});
+        }
+        auto uri = buffer.is_object() ? buffer.find("uri") : buffer.end();
+        if (!buffer.is_object() || uri == buffer.end()) {
+            if (i == 0 && glbBin && *glbBin < *byteLength) {
+                return fail(file,
+                            {"buffer is truncated: ", label, ".byteLength is ", num(*byteLength),
+                             " bytes but the GLB BIN chunk holds only ", num(*glbBin)});
+            }
+            continue;
+        }
+        if (!uri->is_string()) {
+            return fail(file, {label, ".uri is not a string"});
+        }
+        const std::string& text = uri->get_ref<const std::string&>();
+        if (text.rfind("data:", 0) == 0) {
+            continue; // Assimp decodes data: URIs and compares their length itself
+        }
+        const std::filesystem::path external = dir / percentDecode(text);
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(external, ec)) {
+            return fail(file, {"external buffer '", text, "' (", label,
+                               ") is missing; it must lie next to the .gltf file"});
+        }
+        const std::uint64_t size = std::filesystem::file_size(external, ec);
+        if (ec || size < *byteLength) {
+            return fail(file, {"external buffer '", text, "' is truncated: byteLength is ",
+                               num(*byteLength), " bytes but the file holds only ", num(size)});
+        }
+    }
+    return {};
+}
+
+// bufferViews inside their buffers, accessors inside their bufferViews, all in 64-bit numbers.
+core::Status checkViewsAndAccessors(const std::string& file, const Json& doc) {
+    static const Json kEmpty = Json::array();
+    const Json* buffers = arrayField(doc, "buffers");
+    const Json* views = arrayField(doc, "bufferViews");
+    const Json& bufferList = buffers != nullptr ? *buffers : kEmpty;
+    const Json& viewList = views != nullptr ? *views : kEmpty;
+    for (std::size_t i = 0; i < viewList.size(); ++i) {
+        const Json& view = viewList[i];
+        const auto buffer = uintField(view, "buffer");
+        const auto length = uintField(view, "byteLength");
+        const std::uint64_t offset = uintField(view, "byteOffset").value_or(0);
+        if (!buffer || *buffer >= bufferList.size() || !length) {
+            return fail(file, {"bufferViews[", num(i), "] names no valid buffer or byteLength"});
+        }
+        const std::uint64_t bufferLength =
+                uintField(bufferList[static_cast<std::size_t>(*buffer)], "byteLength").value_or(0);
+        if (offset > kAbsurdCount || *length > kAbsurdCount || offset + *length > bufferLength) {
+            return fail(file, {"bufferViews[", num(i), "] (bytes ", num(offset), " to ",
+                               num(offset + *length), ") runs past the end of buffers[",
+                               num(*buffer), "] (", num(bufferLength), " bytes)"});
+        }
+    }
+    const Json* accessors = arrayField(doc, "accessors");
+    if (accessors == nullptr) {
+        return {};
+    }
+    for (std::size_t i = 0; i < accessors->size(); ++i) {
+        const Json& accessor = (*accessors)[i];
+        const std::string label = join({"accessors[", num(i), "]"});
+        const auto count = uintField(accessor, "count");
+        const std::uint64_t elementBytes =
+                componentBytes(uintField(accessor, "componentType").value_or(0)) *
+                (accessor.is_object() ? typeComponents(accessor) : 0);
+        if (!count || *count == 0 || elementBytes == 0) {
+            return fail(file, {label, " has no valid count, componentType or type"});
+        }
+        if (*count > kAbsurdCount) {
+            return fail(file, {label, " declares ", num(*count),
+                               " elements, far more than any real model"});
+        }
+        const auto viewIndex = uintField(accessor, "bufferView");
+        if (!viewIndex) {
+            continue; // all zeros by the spec (or sparse); the vertex limit bounds it
+        }
+        if (*viewIndex >= viewList.size()) {
+            return fail(file,
+                        {label, " names bufferViews[", num(*viewIndex), "], which does not exist"});
+        }
+        const Json& view = viewList[static_cast<std::size_t>(*viewIndex)];
+        const std::uint64_t viewLength = uintField(view, "byteLength").value_or(0);
+        const std::uint64_t stride = uintField(view, "byteStride").value_or(elementBytes);
+        const std::uint64_t offset = uintField(accessor, "byteOffset").value_or(0);
+        const std::uint64_t needed =
+                offset + std::max(stride, elementBytes) * (*count - 1) + elementBytes;
+        if (offset > kAbsurdCount || stride > 255 || needed > viewLength) {
+            return fail(file, {label, " (", num(*count), " elements from byte ", num(offset),
+                               ") needs ", num(needed), " bytes but bufferViews[", num(*viewIndex),
+                               "] holds only ", num(viewLength), " (truncated or corrupt file)"});
+        }
+    }
+    return {};
+}
+
+// Vertices and triangles the meshes declare, for the limits and the dropped-triangle count.
+core::Result<PrecheckInfo> checkMeshes(const std::string& file, const Json& doc) {
+    PrecheckInfo info;
+    const Json* meshes = arrayField(doc, "meshes");
+    const Json* accessors = arrayField(doc, "accessors");
+    if (meshes == nullptr || accessors == nullptr) {
+        return info;
+    }
+    auto countOf = [&](std::optional<std::uint64_t> index) -> std::uint64_t {
+        if (!index || *index >= accessors->size()) {
+            return 0;
+        }
+        return uintField((*accessors)[static_cast<std::size_t>(*index)], "count").value_or(0);
+    };
+    std::uint64_t vertices = 0;
+    for (const Json& mesh : *meshes) {
+        const Json* primitives = arrayField(mesh, "primitives");
+        if (primitives == nullptr) {
+            continue;
+        }
+        for (const Json& primitive : *primitives) {
+            if (!primitive.is_object()) {
+                continue;
+            }
+            auto attributes = primitive.find("attributes");
+            const std::uint64_t positions =
+                    attributes != primitive.end() ? countOf(uintField(*attributes, "POSITION")) : 0;
+            vertices += positions;
+            const auto indices = uintField(primitive, "indices");
+            const std::uint64_t corners = indices ? countOf(indices) : positions;
+            const std::uint64_t mode = uintField(primitive, "mode").value_or(4);
+            if (mode == 4) {
+                info.declaredTriangles += corners / 3;
+            } else if ((mode == 5 || mode == 6) && corners >= 3) {
+                info.declaredTriangles += corners - 2;
+            }
+        }
+    }
+    if (core::Status limits = limitCheck(file, vertices, info.declaredTriangles); !limits) {
+        return limits.error();
+    }
+    return info;
+}
+
+core::Result<PrecheckInfo> checkGltf(const std::filesystem::path& path, const std::string& file) {
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    if (ec) {
+        return fail(file, {"cannot read the file size: ", ec.message()});
+    }
+    const bool binary = lowerExtension(path) == ".glb";
+    auto bytes = readPrefix(
+            path, static_cast<std::size_t>(binary ? std::min<std::uint64_t>(size, 20) : size));
+    if (!bytes) {
+        return fail(file, {"cannot open the file"});
+    }
+    std::string jsonText;
+    std::optional<std::uint64_t> glbBin;
+    if (binary) {
+        if (size < 20) {
+            return fail(file, {"GLB header is corrupt: the file has ", num(size),
+                               " bytes, fewer than a GLB header (20)"});
+        }
+        if (std::memcmp(bytes->data(), "glTF", 4) != 0) {
+            return fail(file, {"GLB header is corrupt: the file does not start with 'glTF'"});
+        }
+        const std::uint32_t version = readU32(*bytes, 4);
+        const std::uint64_t length = readU32(*bytes, 8);
+        const std::uint64_t jsonLength = readU32(*bytes, 12);
+        if (version != 2) {
+            return fail(file, {"GLB header says version ", num(version),
+                               "; only glTF 2.0 binaries are supported"});
+        }
+        if (length > size) {
+            return fail(file, {"GLB is truncated: the header says ", num(length),
+                               " bytes but the file holds only ", num(size)});
+        }
+        if (readU32(*bytes, 16) != 0x4E4F534Au || 20 + jsonLength > length) {
+            return fail(file, {"GLB header is corrupt: the JSON chunk (", num(jsonLength),
+                               " bytes) does not fit in the file (", num(length), " bytes)"});
+        }
+        std::ifstream in(path, std::ios::binary);
+        jsonText.resize(static_cast<std::size_t>(jsonLength));
+        in.seekg(20);
+        in.read(jsonText.data(), static_cast<std::streamsize>(jsonLength));
+        const std::uint64_t binAt = 20 + ((jsonLength + 3) / 4) * 4;
+        if (binAt + 8 <= length) {
+            std::vector<char> chunk(8);
+            in.seekg(static_cast<std::streamoff>(binAt));
+            in.read(chunk.data(), 8);
+            const std::uint64_t binLength = readU32(chunk, 0);
+            if (binAt + 8 + binLength > length) {
+                return fail(file, {"GLB is truncated: the BIN chunk (", num(binLength),
+                                   " bytes) runs past the end of the file"});
+            }
+            glbBin = binLength;
+        }
+        if (!in) {
+            return fail(file, {"cannot read the GLB chunks"});
+        }
+    } else {
+        jsonText.assign(bytes->begin(), bytes->end());
+    }
+    Json doc;
+    try {
+        doc = Json::parse(jsonText);
+    } catch (const Json::exception& e) {
+        // nlohmann's message names the line and column of the first error.
+        return fail(file, {"glTF JSON is invalid: ", e.what()});
+    }
+    if (!doc.is_object()) {
+        return fail(file, {"glTF JSON is not an object"});
+    }
+    if (core::Status status = checkBuffers(file, doc, path.parent_path(), glbBin); !status) {
+        return status.error();
+    }
+    if (core::Status status = checkViewsAndAccessors(file, doc); !status) {
+        return status.error();
+    }
+    return checkMeshes(file, doc);
+}
+
+// [SECTION] PLY and STL headers
+
+std::uint64_t plyTypeBytes(const std::string& type) {
+    if (type == "char" || type == "uchar" || type == "int8" || type == "uint8") {
+        return 1;
+    }
+    if (type == "short" || type == "ushort" || type == "int16" || type == "uint16") {
+        return 2;
+    }
+    if (type == "double" || type == "float64") {
+        return 8;
+    }
+    return 4; // int, uint, float and their sized names
+}
+
+// A PLY header is a promise of element counts; the body must be long enough to keep it.
+core::Status checkPly(const std::filesystem::path& path, const std::string& file) {
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    auto bytes = readPrefix(path, 64 * 1024);
+    if (ec || !bytes) {
+        return fail(file, {"cannot open the file"});
+    }
+    const std::string head(bytes->begin(), bytes->end());
+    const std::size_t end = head.find("end_header");
+    if (head.rfind("ply", 0) != 0 || end == std::string::npos) {
+        return {}; // not a PLY header we understand; Assimp reports it
+    }
+    const std::size_t bodyAt = head.find('\n', end);
+    const std::uint64_t body = bodyAt == std::string::npos ? 0 : size - (bodyAt + 1);
+    std::istringstream lines(head.substr(0, end));
+    std::string line;
+    bool ascii = true;
+    std::uint64_t needed = 0;
+    std::uint64_t count = 0;
+    std::uint64_t itemBytes = 0;
+    std::uint64_t vertices = 0;
+    std::uint64_t faces = 0;
+    auto closeElement = [&] {
+        needed += count * itemBytes;
+        count = 0;
+        itemBytes = 0;
+    };
+    while (std::getline(lines, line)) {
+        std::istringstream words(line);
+        std::string word;
+        words >> word;
+        if (word == "format") {
+            words >> word;
+            ascii = word == "ascii";
+        } else if (word == "element") {
+            closeElement();
+            std::string name;
+            words >> name >> count;
+            if (!words || count > kAbsurdCount) {
+                return fail(file, {"PLY header has a bad element line: '", line, "'"});
+            }
+            if (name == "vertex") {
+                vertices = count;
+            } else if (name == "face") {
+                faces = count;
+            }
+        } else if (word == "property") {
+            std::string type;
+            words >> type;
+            if (type == "list") {
+                words >> type; // the count's type; a list holds at least its count
+            }
+            itemBytes += ascii ? 2 : plyTypeBytes(type); // ascii: a digit and a separator
+        }
+    }
+    closeElement();
+    if (needed > body) {
+        return fail(file, {"PLY header declares ", num(vertices), " vertices and ", num(faces),
+                           " faces, which need at least ", num(needed),
+                           " bytes, but the file holds only ", num(body),
+                           " after the header (truncated or corrupt)"});
+    }
+    return limitCheck(file, vertices, faces);
+}
+
+// Binary STL: an 80-byte header, a triangle count, then 50 bytes a triangle.
+core::Status checkStl(const std::filesystem::path& path, const std::string& file) {
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    auto bytes = readPrefix(path, 84);
+    if (ec || !bytes) {
+        return fail(file, {"cannot open the file"});
+    }
+    if (bytes->size() < 84 || std::string_view(bytes->data(), 5) == "solid") {
+        return {}; // ASCII STL (or too short for binary): Assimp parses and reports it
+    }
+    const std::uint64_t triangles = readU32(*bytes, 80);
+    if (84 + 50 * triangles > size) {
+        return fail(file, {"binary STL header declares ", num(triangles), " triangles, which need ",
+                           num(84 + 50 * triangles), " bytes, but the file holds only ", num(size),
+                           " (truncated or corrupt)"});
+    }
+    return limitCheck(file, 3 * triangles, triangles);
+}
+
+} // namespace
+
+core::Result<PrecheckInfo> precheckModelFile(const std::filesystem::path& path) {
+    const std::string file = path.string();
+    const std::string ext = lowerExtension(path);
+    if (ext == ".gltf" || ext == ".glb") {
+        return checkGltf(path, file);
+    }
+    if (ext == ".ply") {
+        if (core::Status status = checkPly(path, file); !status) {
+            return status.error();
+        }
+    } else if (ext == ".stl") {
+        if (core::Status status = checkStl(path, file); !status) {
+            return status.error();
+        }
+    }
+    return PrecheckInfo{};
+}
+
+} // namespace kiln::assets::detail
