@@ -172,6 +172,8 @@ const FailureCase kFailures[] = {
         {"degenerate_only.gltf",
          {"no triangles to draw", "3 invalid or degenerate triangle(s) dropped"}},
         {"no_faces.obj", {"no triangles to draw"}},
+        // Assimp's OBJ reader refuses the whole file for one bad index (PLY and glTF do not).
+        {"index_out_of_range.obj", {"cannot import model", "vertex index out of range"}},
         {"enormous_header.ply", {"PLY header declares 2000000000 vertices", "holds only"}},
         {"enormous_count.stl",
          {"binary STL header declares 2147483648 triangles", "holds only 134"}},
@@ -215,6 +217,19 @@ TEST(ModelImportBadInput, IndexValuesOutOfRangeDropTheirTriangle) {
     }
 }
 
+TEST(ModelImportBadInput, PlyIndexValuesOutOfRangeDropTheirTriangle) {
+    // Assimp's own validation would reject the whole file; the importer drops the face first.
+    LogCapture log;
+    auto model = assets::importModel(test::testDataPath("models/index_out_of_range.ply"));
+    ASSERT_TRUE(model.ok()) << model.error().message;
+    EXPECT_EQ(drawnTriangles(*model), 1u);
+    EXPECT_EQ(log.count(core::LogLevel::Warning,
+                        {"index_out_of_range.ply",
+                         "1 triangle(s) with index values past the vertex count dropped"}),
+              1u)
+            << log.all();
+}
+
 TEST(ModelImportBadInput, NonFiniteNodeTransformsSkipTheNodeOnly) {
     LogCapture log;
     auto model = assets::importModel(test::testDataPath("models/nan_transform.gltf"));
@@ -251,6 +266,18 @@ TEST(ModelImportBadInput, NanVertexPositionsDropTheirTrianglesNotTheMesh) {
     // The bounds come from the drawn quad (0..1), not from the dropped vertices.
     EXPECT_NEAR(model->boundsMax.x, 1.0f, 1e-5f);
     EXPECT_NEAR(model->boundsMax.y, 1.0f, 1e-5f);
+}
+
+TEST(ModelImportBadInput, ObjNanPositionDropsOneTriangleNotTheMesh) {
+    // Assimp's FindInvalidData alone would delete the mesh ("No meshes remaining").
+    LogCapture log;
+    auto model = assets::importModel(test::testDataPath("models/nan_positions.obj"));
+    ASSERT_TRUE(model.ok()) << model.error().message;
+    EXPECT_EQ(drawnTriangles(*model), 2u);
+    EXPECT_EQ(log.count(core::LogLevel::Warning,
+                        {"nan_positions.obj", "1 triangle(s) on vertices with non-finite"}),
+              1u)
+            << log.all();
 }
 
 TEST(ModelImportBadInput, SomeDegenerateTrianglesAreDroppedAndCounted) {
