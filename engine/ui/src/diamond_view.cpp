@@ -4,6 +4,7 @@
 
 #include "kiln/ui/overlay_panel.h"
 #include "kiln/ui/theme.h"
+#include "kiln/ui/touch_target.h"
 
 #include <imgui_internal.h> // ImTextCharFromUtf8
 
@@ -57,6 +58,27 @@ std::vector<Line> wrapLines(const std::string& text, float widthPx) {
         }
     }
     return lines;
+}
+
+// The lines of wrapLines at widthPx, with the width narrowed as far as it goes without adding a
+// line, so a name ends in a balanced pair of lines rather than one orphan character.
+std::vector<Line> balancedLines(const std::string& text, float widthPx) {
+    std::vector<Line> lines = wrapLines(text, widthPx);
+    if (lines.size() < 2) {
+        return lines;
+    }
+    // Never narrower than the longest word (plus ImGui's strict margin): no word is cut.
+    float lo = std::min(widthPx, widestUnbreakableRunPx(text) + 1.0f);
+    float hi = widthPx;
+    for (int i = 0; i < 10; ++i) {
+        const float mid = 0.5f * (lo + hi);
+        if (wrapLines(text, mid).size() <= lines.size()) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    return wrapLines(text, hi);
 }
 
 // Where the segment from a box's centre towards `towards` leaves the box.
@@ -200,6 +222,18 @@ DiamondCommand drawDiamond(const DiamondViewModel& view, const PanelRect& rect) 
     const float target = touchTargetPx(s);
     const float pad = 8.0f * s;
     const float textLineH = ImGui::GetFontSize();
+    // model.json's layout leaves a margin around the figure; stretch the nodes' extent over the
+    // whole canvas so large text sizes still leave room between the nodes.
+    float minX = 1.0f, maxX = 0.0f, minY = 1.0f, maxY = 0.0f;
+    for (const DiamondNodeView& node : view.nodes) {
+        minX = std::min(minX, node.layoutX);
+        maxX = std::max(maxX, node.layoutX);
+        minY = std::min(minY, node.layoutY);
+        maxY = std::max(maxY, node.layoutY);
+    }
+    auto stretch = [](float v, float lo, float hi) {
+        return hi - lo > 0.05f ? (v - lo) / (hi - lo) : v;
+    };
     std::vector<NodeBox> boxes;
     boxes.reserve(view.nodes.size());
     for (const DiamondNodeView& node : view.nodes) {
@@ -209,13 +243,16 @@ DiamondCommand drawDiamond(const DiamondViewModel& view, const PanelRect& rect) 
         const float width = std::min(
                 canvasSize.x, std::max({target, diamondNodeWidthPx(node.role, canvasSize.x),
                                         widestUnbreakableRunPx(node.name) + 2.0f * pad + 2.0f}));
-        box.lines = wrapLines(node.name, std::max(1.0f, width - 2.0f * pad));
+        box.lines = balancedLines(node.name, std::max(1.0f, width - 2.0f * pad));
+        const float minHeight = node.role == DeterminantRole::Centre ? 1.6f * target : target;
         const float height = std::min(
                 canvasSize.y,
-                std::max(target, static_cast<float>(box.lines.size()) * textLineH + 2.0f * pad));
+                std::max(minHeight, static_cast<float>(box.lines.size()) * textLineH + 2.0f * pad));
         box.half = ImVec2(width * 0.5f, height * 0.5f);
-        box.centre = ImVec2(canvasMin.x + box.half.x + node.layoutX * (canvasSize.x - width),
-                            canvasMin.y + box.half.y + node.layoutY * (canvasSize.y - height));
+        const float x = stretch(node.layoutX, minX, maxX);
+        const float y = stretch(node.layoutY, minY, maxY);
+        box.centre = ImVec2(canvasMin.x + box.half.x + x * (canvasSize.x - width),
+                            canvasMin.y + box.half.y + y * (canvasSize.y - height));
         boxes.push_back(std::move(box));
     }
     auto findBox = [&](const std::string& id) -> const NodeBox* {
