@@ -3,6 +3,7 @@
 // card shows the hotspot's own text and source and closes on its button.
 #include "kiln/ui/hotspot_card.h"
 #include "kiln/ui/hotspot_markers.h"
+#include "kiln/ui/mechanism_card.h"
 #include "kiln/ui/overlay_layout.h"
 #include "overlay_harness.h"
 
@@ -69,6 +70,34 @@ TEST(HotspotMarkers, MarkersFollowTheirAnchors) {
     EXPECT_NEAR(c.x, 900.0f, 1.0f);
     EXPECT_NEAR(c.y, 500.0f, 1.0f);
     h.tap(ImVec2(300.0f, 200.0f), draw); // where it was
+    EXPECT_FALSE(command.tappedId.has_value());
+}
+
+TEST(HotspotMarkers, AMarkerStaysUnderAnOpenPanel) {
+    // The card is open first; the marker appears later (the camera turned) under the card. A tap
+    // there belongs to the card, not to the marker, though the marker's window is newer.
+    const auto& lib = test::overlayLibrary();
+    test::OverlayHarness h;
+    const auto layout = ui::computeOverlayLayout(h.displaySize(), h.uiScale());
+    const auto card = ui::buildMechanismCard(lib, "government", "", Language::En, Depth::Visitor,
+                                             h.uiScale());
+    const ImVec2 underCard(layout.card.pos.x + layout.card.size.x * 0.5f,
+                           layout.card.pos.y + layout.card.size.y * 0.7f);
+    ui::HotspotMarkersView view;
+    view.uiScale = h.uiScale();
+    view.markers.push_back({"egg_kiln.chimney", underCard, false, false, false});
+    bool showMarker = false;
+    ui::HotspotMarkersCommand command;
+    auto draw = [&] {
+        command = showMarker ? ui::drawHotspotMarkers(view) : ui::HotspotMarkersCommand{};
+        (void)ui::drawMechanismCard(card, layout.card);
+    };
+    h.frame(draw);
+    h.frame(draw);
+    showMarker = true;
+    h.frame(draw);
+    ASSERT_EQ(command.targets.size(), 1u);
+    h.tap(underCard, draw);
     EXPECT_FALSE(command.tappedId.has_value());
 }
 

@@ -148,6 +148,10 @@ TEST(Theme, ReplacesTheStyleScalesItAndSetsTheTextSize) {
     EXPECT_FLOAT_EQ(ImGui::GetStyle().FramePadding.x, 2.0f * padding.x);
     ui::applyTheme({true, 1.0f, 2});
     EXPECT_FLOAT_EQ(ImGui::GetIO().FontGlobalScale, ui::textScaleForLevel(2));
+    ui::ThemeOptions crisp{true, 1.0f, 2};
+    crisp.atlasFontScale = ui::textScaleForLevel(ui::kMaxTextSizeLevel);
+    ui::applyTheme(crisp);
+    EXPECT_FLOAT_EQ(ImGui::GetIO().FontGlobalScale, 1.0f); // the largest level, unscaled glyphs
     EXPECT_GT(ui::textScaleForLevel(2), ui::textScaleForLevel(0));
     EXPECT_LT(ui::textScaleForLevel(-1), ui::textScaleForLevel(0));
     const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];

@@ -17,11 +17,11 @@ HotspotMarkersCommand drawHotspotMarkers(const HotspotMarkersView& view) {
     const float d = hotspotMarkerDiameterPx(view.uiScale);
     const float r = d * 0.5f;
     const OverlayColours& c = overlayColours();
-    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                        ImGuiWindowFlags_NoSavedSettings |
-                                        ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoNav |
-                                        ImGuiWindowFlags_NoFocusOnAppearing |
-                                        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    constexpr ImGuiWindowFlags kFlags =
+            ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+            ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing |
+            ImGuiWindowFlags_NoBringToFrontOnFocus; // also: created at the back, under every panel
     for (const HotspotMarkerView& marker : view.markers) {
         const ImVec2 p = marker.screenPosPx;
         const bool onScreen = std::isfinite(p.x) && std::isfinite(p.y) && p.x >= 0.0f &&

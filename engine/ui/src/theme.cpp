@@ -114,7 +114,8 @@ void applyTheme(const ThemeOptions& options) {
     style.TouchExtraPadding = ImVec2(0.0f, 0.0f);
     style.ScaleAllSizes(std::max(0.1f, options.uiScale));
     ImGui::GetStyle() = style;
-    ImGui::GetIO().FontGlobalScale = textScaleForLevel(options.textSizeLevel);
+    ImGui::GetIO().FontGlobalScale =
+            textScaleForLevel(options.textSizeLevel) / std::max(0.1f, options.atlasFontScale);
     gColours = options.highContrast ? highContrastColours() : darkColours();
 }
 

@@ -19,6 +19,9 @@ struct ThemeOptions {
     bool highContrast = false;
     float uiScale = 1.0f; // 1.0 at 1080p
     int textSizeLevel = 0;
+    // How much larger than the level-0 text size the app built the font atlas (e.g. 1.3 to keep
+    // the largest level crisp: glyphs are then scaled down, never up). 1 when built at level 0.
+    float atlasFontScale = 1.0f;
 };
 
 // Colours for what the widgets draw themselves with ImGui's draw lists.
@@ -39,7 +42,8 @@ struct OverlayColours {
 };
 
 // Replaces ImGui's style with the theme (so calling it again with other options is exact), scales
-// every size by uiScale and sets io.FontGlobalScale from the text size level. Call once after
+// every size by uiScale and sets io.FontGlobalScale from the text size level (divided by
+// atlasFontScale). Call once after
 // ImGui::CreateContext and again whenever the options change, outside NewFrame/Render.
 void applyTheme(const ThemeOptions& options);
 
