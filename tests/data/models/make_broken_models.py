@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-# Writes the small model files (broken and valid) that tests/assets/model_import_bad_input_test.cpp
-# reads. Standard library only; run it from anywhere: the files land beside this script and are
-# committed, so the tests never run Python. Each file is described where it is made.
+# Writes most of the small model files (broken and valid) that
+# tests/assets/model_import_bad_input_test.cpp reads; the OBJ/MTL, ASCII PLY, ASCII STL, FBX and
+# .xyz files beside it are hand-written. Standard library only; run it from anywhere: the files
+# land beside this script and are committed, so the tests never run Python. Deterministic.
 import base64
 import json
 import math
