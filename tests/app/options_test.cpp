@@ -15,6 +15,22 @@ TEST(Options, DefaultsOpenThePlaceholderWindowed) {
     EXPECT_EQ(o->frames, 0);
 }
 
+TEST(Options, SceneViewOptionsParse) {
+    auto o = parseOptions({"--walk", "--cutaway", "--evidence-view", "--viewpoint", "chamber",
+                           "--firing-hours", "22.5", "--render-scale", "0.5", "--screenshot-size",
+                           "3840x2160", "--report-frame-times"});
+    ASSERT_TRUE(o.ok()) << o.error().message;
+    EXPECT_TRUE(o->walk);
+    EXPECT_TRUE(o->cutaway);
+    EXPECT_TRUE(o->evidenceView);
+    EXPECT_EQ(o->viewpointId, "chamber");
+    EXPECT_DOUBLE_EQ(o->firingHours, 22.5);
+    EXPECT_FLOAT_EQ(o->renderScale, 0.5f);
+    EXPECT_EQ(o->screenshotWidth, 3840);
+    EXPECT_EQ(o->screenshotHeight, 2160);
+    EXPECT_TRUE(o->reportFrameTimes);
+}
+
 TEST(Options, AllOptionsParse) {
     auto o = parseOptions({"--scene", "egg_kiln", "--size", "1920x1080", "--fullscreen",
                            "--offscreen", "--frames", "12", "--screenshot", "out.png", "--msaa",

@@ -70,6 +70,7 @@ INSTANTIATE_TEST_SUITE_P(
                 SiteCase{"egg_kiln_cutaway_firing",
                          "--scene egg_kiln --viewpoint chamber --cutaway --firing-hours 22"},
                 SiteCase{"egg_kiln_evidence", "--scene egg_kiln --evidence-view"},
+                SiteCase{"egg_kiln_walk", "--scene egg_kiln --walk"},
                 SiteCase{"dragon_kiln", "--scene dragon_kiln"},
                 SiteCase{"gourd_kiln", "--scene gourd_kiln"},
                 SiteCase{"mantou_kiln", "--scene mantou_kiln"},

@@ -27,6 +27,7 @@
 #include "kiln/scene/scene_description.h"
 #include "kiln/scene/screen_ray.h"
 #include "kiln/scene/tour.h"
+#include "kiln/scene/walk_controller.h"
 #include "kiln/ui/font_atlas.h"
 #include "kiln/ui/measurement_overlay.h"
 #include "kiln/ui/scene_card.h"
@@ -296,6 +297,44 @@ int run(const Options& options) {
     scene::TourPlayer tour(tourStops, {true, {}});
     bool touring = false;
 
+    // Walk mode (key V): eye height over the ground, which is the model's terrain where it has one
+    // (found by casting down onto the terrain alone, so roofs do not count as ground).
+    assets::ModelData terrain;
+    terrain.meshes = loaded.model.meshes;
+    terrain.materials = loaded.model.materials;
+    for (const auto& inst : loaded.model.instances) {
+        if (scene::matchesPattern(inst.nodeName, "*_ground") ||
+            scene::matchesPattern(inst.nodeName, "terrain*")) {
+            terrain.instances.push_back(inst);
+        }
+    }
+    const float flatGroundM =
+            sceneDesc.limits ? sceneDesc.limits->groundHeightM : loaded.model.boundsMin.y;
+    const scene::PickingIndex terrainIndex(terrain);
+    const bool hasTerrain = !terrain.instances.empty();
+    scene::WalkSettings walkSettings;
+    walkSettings.boundsMinXZ = glm::vec2(loaded.model.boundsMin.x, loaded.model.boundsMin.z);
+    walkSettings.boundsMaxXZ = glm::vec2(loaded.model.boundsMax.x, loaded.model.boundsMax.z);
+    scene::WalkController walk(
+            [&terrainIndex, hasTerrain, flatGroundM, top = loaded.model.boundsMax.y](float x,
+                                                                                     float z) {
+                if (!hasTerrain) {
+                    return flatGroundM;
+                }
+                scene::Ray down;
+                down.originM = {x, top + 10.0f, z};
+                down.direction = {0.0f, -1.0f, 0.0f};
+                auto hit = terrainIndex.pick(down);
+                return hit ? hit->pointM.y : flatGroundM;
+            },
+            walkSettings);
+    bool walking = options.walk;
+    if (walking) {
+        const scene::CameraPose pose = orbit.pose();
+        walk.placeAt(pose.positionM.x, pose.positionM.z, pose.yawDeg, 0.0f);
+    }
+    glm::vec2 walkKeys(0.0f);
+
     // Cutaway, layers and evidence view.
     SceneView view;
     view.hidden = instancesMatching(loaded.model, sceneDesc.hiddenNodes);
@@ -473,6 +512,26 @@ int run(const Options& options) {
                         touring = false;
                         orbit.transitionTo(startCamera);
                         break;
+                    case SDLK_v: // walk mode at eye height, or back to orbiting
+                        walking = !walking;
+                        touring = false;
+                        if (walking) {
+                            const scene::CameraPose pose = orbit.pose();
+                            walk.placeAt(pose.positionM.x, pose.positionM.z, pose.yawDeg, 0.0f);
+                        }
+                        break;
+                    case SDLK_w:
+                        walkKeys.y = 1.0f;
+                        break;
+                    case SDLK_s:
+                        walkKeys.y = -1.0f;
+                        break;
+                    case SDLK_a:
+                        walkKeys.x = -1.0f;
+                        break;
+                    case SDLK_d:
+                        walkKeys.x = 1.0f;
+                        break;
                     case SDLK_c: // cutaway: open the kiln
                         view.cutawayOn = !view.cutawayOn;
                         view.apply(**renderer, modelHandle, loaded.model);
@@ -539,6 +598,10 @@ int run(const Options& options) {
                     touring = false; // the visitor takes over from the tour where it is
                     orbit.setCamera(tour.pose().toOrbit(orbit.camera()));
                 }
+                if (walking) {
+                    walk.handle(*input, viewport);
+                    continue;
+                }
                 const scene::GestureResult gesture = orbit.handle(*input, viewport);
                 if (gesture.focusRequestPx) {
                     if (auto hit = picking.pick(scene::screenRay(orbit.pose(), viewport,
@@ -553,7 +616,10 @@ int run(const Options& options) {
         lastSeconds = now;
         for (int i = 0; i < steps; ++i) {
             simSeconds += kStepSeconds;
-            if (touring) {
+            if (walking) {
+                walk.setMoveInput(walkKeys);
+                walk.update(static_cast<float>(kStepSeconds));
+            } else if (touring) {
                 tour.update(static_cast<float>(kStepSeconds));
             } else {
                 orbit.update(static_cast<float>(kStepSeconds));
@@ -591,6 +657,13 @@ int run(const Options& options) {
         const scene::OrbitCamera camera =
                 touring ? tour.pose().toOrbit(orbit.camera()) : orbit.camera();
         render::FrameParams frame = frameFor(sceneDesc, camera);
+        if (walking) {
+            const scene::CameraPose pose = walk.pose();
+            frame.camera.view = pose.view();
+            frame.camera.positionM = pose.positionM;
+            frame.camera.fovYDeg = pose.fovYDeg;
+            frame.camera.nearM = 0.05f;
+        }
         if (firing && hasFirebox) {
             frame.pointLights.push_back(firing->fireboxLight(fireboxPositionM));
         }

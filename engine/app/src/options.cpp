@@ -57,6 +57,7 @@ std::string usageText() {
            "                      and scale it up: faster on software rendering (default 1)\n"
            "  --viewpoint ID      start at an authored viewpoint of the scene\n"
            "  --cutaway           start with the kiln opened (also key C)\n"
+           "  --walk              start in walk mode at eye height (also key V; W/A/S/D move)\n"
            "  --evidence-view     start with parts coloured by evidence class (also key E)\n"
            "  --firing-hours H    start the scene's firing at kiln hour H (0..100)\n"
            "  --check-scenes      validate every scenes/*/scene.json; exit 1 on any error\n"
@@ -97,6 +98,8 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.showUi = false;
         } else if (arg == "--cutaway") {
             options.cutaway = true;
+        } else if (arg == "--walk") {
+            options.walk = true;
         } else if (arg == "--evidence-view") {
             options.evidenceView = true;
         } else if (arg == "--check-scenes") {

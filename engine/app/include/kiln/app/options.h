@@ -25,6 +25,7 @@ struct Options {
     int msaaSamples = -1;     // -1: automatic (4, or 0 on a software rasteriser where it costs 10x)
     double firingHours = -1.0;     // --firing-hours: start the scene's firing at this kiln hour
     bool cutaway = false;          // --cutaway: open the kiln at start
+    bool walk = false;         // --walk: start in walk mode at eye height
     bool evidenceView = false;     // --evidence-view: colour parts by evidence class at start
     std::string viewpointId;       // --viewpoint: start at this authored viewpoint
     bool checkScenes = false;      // --check-scenes: validate every scene file and exit
