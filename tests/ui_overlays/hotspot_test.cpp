@@ -18,9 +18,9 @@ namespace {
 ui::HotspotMarkersView threeMarkers(float uiScale) {
     ui::HotspotMarkersView view;
     view.uiScale = uiScale;
-    view.markers.push_back({"egg_kiln.chimney", ImVec2(300.0f, 200.0f), false, false, false});
-    view.markers.push_back({"egg_kiln.hidden", ImVec2(600.0f, 200.0f), true, false, false});
-    view.markers.push_back({"egg_kiln.behind", ImVec2(-50.0f, 200.0f), false, true, false});
+    view.markers.push_back({"egg_kiln.chimney", ImVec2(300.0f, 200.0f), false, false, false, ""});
+    view.markers.push_back({"egg_kiln.hidden", ImVec2(600.0f, 200.0f), true, false, false, ""});
+    view.markers.push_back({"egg_kiln.behind", ImVec2(-50.0f, 200.0f), false, true, false, ""});
     return view;
 }
 
@@ -44,6 +44,33 @@ TEST(HotspotMarkers, TapOnAVisibleMarkerReturnsItsId) {
     ASSERT_TRUE(command.tappedId.has_value());
     EXPECT_EQ(*command.tappedId, "egg_kiln.chimney");
     EXPECT_TRUE(ImGui::GetIO().WantCaptureMouse); // the 3D view must not orbit or pick under it
+}
+
+TEST(HotspotMarkers, ATitledMarkerOpensFromItsLabelAndStaysOnScreen) {
+    test::OverlayHarness h;
+    const float w = h.displaySize().x;
+    ui::HotspotMarkersView view;
+    view.uiScale = h.uiScale();
+    const std::string title = test::overlayLibrary().findHotspot("egg_kiln.chimney")->title.en;
+    view.markers.push_back(
+            {"egg_kiln.chimney", ImVec2(300.0f, 200.0f), false, false, false, title});
+    view.markers.push_back(
+            {"egg_kiln.edge", ImVec2(w - 10.0f, 400.0f), false, false, false, title});
+    ui::HotspotMarkersCommand command;
+    auto draw = [&] { command = ui::drawHotspotMarkers(view); };
+    h.frame(draw);
+    ASSERT_EQ(command.targets.size(), 2u);
+    const float d = ui::hotspotMarkerDiameterPx(h.uiScale());
+    // The label extends the target to the right of the disc, which stays on the anchor.
+    EXPECT_NEAR(command.targets[0].min.x, 300.0f - d * 0.5f, 1.0f);
+    EXPECT_GT(command.targets[0].width(), 2.0f * d);
+    // Near the right edge the label goes to the left: the disc stays on its anchor.
+    EXPECT_NEAR(command.targets[1].max.x, w - 10.0f + d * 0.5f, 1.0f);
+    EXPECT_GT(command.targets[1].width(), 2.0f * d);
+    // A tap on the label, well right of the disc, opens the hotspot.
+    h.tap(ImVec2(command.targets[0].max.x - 10.0f, 200.0f), draw);
+    ASSERT_TRUE(command.tappedId.has_value());
+    EXPECT_EQ(*command.tappedId, "egg_kiln.chimney");
 }
 
 TEST(HotspotMarkers, OccludedMarkerCannotBeTapped) {
@@ -85,7 +112,7 @@ TEST(HotspotMarkers, AMarkerStaysUnderAnOpenPanel) {
                            layout.card.pos.y + layout.card.size.y * 0.7f);
     ui::HotspotMarkersView view;
     view.uiScale = h.uiScale();
-    view.markers.push_back({"egg_kiln.chimney", underCard, false, false, false});
+    view.markers.push_back({"egg_kiln.chimney", underCard, false, false, false, ""});
     bool showMarker = false;
     ui::HotspotMarkersCommand command;
     auto draw = [&] {

@@ -25,7 +25,7 @@ namespace {
 
 // Draws every overlay for one scene; each panel's texts go to its own recorder.
 struct PanelTexts {
-    std::vector<std::string> diamond, mechanism, hotspot, pathways, bar;
+    std::vector<std::string> diamond, mechanism, hotspot, pathways, bar, markers;
     ui::DiamondCommand diamondCommand;
 };
 
@@ -45,10 +45,19 @@ PanelTexts drawEverything(test::OverlayHarness& h, const content::SceneContent& 
     auto draw = [&](bool record) {
         ui::HotspotMarkersView markers;
         markers.uiScale = s;
+        float y = 100.0f;
         for (const auto& hotspot : scene.hotspots) {
-            markers.markers.push_back({hotspot.id, ImVec2(400.0f, 300.0f), false, false, false});
+            markers.markers.push_back({hotspot.id, ImVec2(400.0f, y), false, false, false,
+                                       std::string(lib.display(hotspot.title, language))});
+            y += 60.0f;
         }
-        (void)ui::drawHotspotMarkers(markers);
+        {
+            ui::DrawnTextRecorder r;
+            (void)ui::drawHotspotMarkers(markers);
+            if (record) {
+                out.markers = r.texts();
+            }
+        }
         {
             ui::DrawnTextRecorder r;
             out.diamondCommand = ui::drawDiamond(diamond, layout.diamond);
@@ -113,7 +122,7 @@ TEST(OverlayLint, EveryDrawnStringComesFromTheContent) {
             for (Depth depth : content::kDepths) {
                 const PanelTexts t = drawEverything(h, scene, language, depth, 0);
                 for (const auto* list :
-                     {&t.diamond, &t.mechanism, &t.hotspot, &t.pathways, &t.bar}) {
+                     {&t.diamond, &t.mechanism, &t.hotspot, &t.pathways, &t.bar, &t.markers}) {
                     for (const std::string& text : *list) {
                         ++drawn;
                         EXPECT_TRUE(known.count(text) == 1) << "not from the content: \"" << text
@@ -170,6 +179,8 @@ TEST(OverlayLint, NoStringOverflowsItsPanelAt1280x720) {
                               ui::figure2LabelWidthPx(wrapWidthOf(layout.pathways), h.uiScale()),
                               "figure 2");
                         check(t.diamond, wrapWidthOf(layout.diamond), "diamond");
+                        check(t.markers, ui::hotspotLabelMaxWidthPx(h.displaySize()), "marker");
+                        EXPECT_EQ(t.markers.size(), scene.hotspots.size()) << where;
                         // Node names wrap inside their nodes (8 px of padding, scaled).
                         const float pad = 2.0f * 8.0f * h.uiScale();
                         auto diamond =

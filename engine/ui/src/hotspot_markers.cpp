@@ -1,8 +1,10 @@
-// Hotspot markers: one tiny window per visible marker, drawn with shapes only.
+// Hotspot markers: one small window per visible marker, the disc drawn with shapes and, when the
+// view gives one, the hotspot's title in a label beside it.
 #include "kiln/ui/hotspot_markers.h"
 
 #include "kiln/ui/theme.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace kiln::ui {
@@ -11,11 +13,19 @@ float hotspotMarkerDiameterPx(float uiScale) {
     return touchTargetPx(uiScale) * 1.1f;
 }
 
+float hotspotLabelMaxWidthPx(ImVec2 displaySizePx) {
+    return displaySizePx.x * 0.22f;
+}
+
 HotspotMarkersCommand drawHotspotMarkers(const HotspotMarkersView& view) {
     HotspotMarkersCommand command;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float d = hotspotMarkerDiameterPx(view.uiScale);
+    const float s = view.uiScale;
+    const float d = hotspotMarkerDiameterPx(s);
     const float r = d * 0.5f;
+    const float gap = 6.0f * s;
+    const ImVec2 labelPad(10.0f * s, 6.0f * s);
+    const float labelMaxW = hotspotLabelMaxWidthPx(display);
     const OverlayColours& c = overlayColours();
     constexpr ImGuiWindowFlags kFlags =
             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
@@ -29,33 +39,59 @@ HotspotMarkersCommand drawHotspotMarkers(const HotspotMarkersView& view) {
         if (marker.occluded || !onScreen) {
             continue;
         }
+        // The label sits right of the disc, or left of it near the right edge of the screen.
+        ImVec2 labelSize(0.0f, 0.0f);
+        if (!marker.title.empty()) {
+            const ImVec2 text =
+                    ImGui::CalcTextSize(marker.title.c_str(), nullptr, false, labelMaxW);
+            labelSize = ImVec2(text.x + 2.0f * labelPad.x, text.y + 2.0f * labelPad.y);
+        }
+        const float extra = labelSize.x > 0.0f ? gap + labelSize.x : 0.0f;
+        const bool labelLeft = p.x + r + extra > display.x;
+        const ImVec2 size(d + extra, std::max(d, labelSize.y));
+        const ImVec2 pos(labelLeft ? p.x + r - size.x : p.x - r, p.y - size.y * 0.5f);
+
         std::string windowId("##marker.");
         windowId.append(marker.id);
-        ImGui::SetNextWindowPos(ImVec2(p.x - r, p.y - r), ImGuiCond_Always);
-        ImGui::SetNextWindowSize(ImVec2(d, d), ImGuiCond_Always);
+        ImGui::SetNextWindowPos(pos, ImGuiCond_Always);
+        ImGui::SetNextWindowSize(size, ImGuiCond_Always);
         ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0.0f, 0.0f));
         ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0.0f);
         ImGui::Begin(windowId.c_str(), nullptr, kFlags);
         const ImVec2 min = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("##tap", ImVec2(d, d))) {
+        // The disc and its label are one touch target.
+        if (ImGui::InvisibleButton("##tap", size)) {
             command.tappedId = marker.id;
         }
         ImDrawList* draw = ImGui::GetWindowDrawList();
-        const ImVec2 centre(min.x + r, min.y + r);
+        const ImVec2 centre(labelLeft ? min.x + size.x - r : min.x + r, min.y + size.y * 0.5f);
         // A ringed disc with a dot: visible on bright and dark scenery alike.
         draw->AddCircleFilled(centre, r * 0.92f, c.markerShadow, 24);
         draw->AddCircleFilled(centre, r * 0.78f, marker.selected ? c.selected : c.markerFill, 24);
-        draw->AddCircle(centre, r * 0.78f, c.markerRing, 24, 3.0f * view.uiScale);
+        draw->AddCircle(centre, r * 0.78f, c.markerRing, 24, 3.0f * s);
         draw->AddCircleFilled(centre, r * 0.22f, c.markerRing, 12);
         if (marker.visited) {
             const ImVec2 b(centre.x + r * 0.55f, centre.y - r * 0.55f);
             draw->AddCircleFilled(b, r * 0.3f, c.explored, 12);
         }
+        if (labelSize.x > 0.0f) {
+            const float x = labelLeft ? min.x : centre.x + r + gap;
+            const ImVec2 lmin(x, centre.y - labelSize.y * 0.5f);
+            const ImVec2 lmax(x + labelSize.x, centre.y + labelSize.y * 0.5f);
+            draw->AddRectFilled(lmin, lmax, c.nodeFill, 8.0f * s);
+            draw->AddRect(lmin, lmax, c.nodeBorder, 8.0f * s, ImDrawFlags_None, 1.5f * s);
+            draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
+                          ImVec2(lmin.x + labelPad.x, lmin.y + labelPad.y), c.text,
+                          marker.title.c_str(), marker.title.c_str() + marker.title.size(),
+                          labelMaxW);
+            recordDrawnText(marker.title);
+        }
         ImGui::End();
         ImGui::PopStyleVar(2);
         std::string targetId("marker.");
         targetId.append(marker.id);
-        command.targets.push_back({std::move(targetId), min, ImVec2(min.x + d, min.y + d)});
+        command.targets.push_back(
+                {std::move(targetId), min, ImVec2(min.x + size.x, min.y + size.y)});
     }
     return command;
 }

@@ -1,6 +1,7 @@
 // HotspotMarkers: the round markers of a scene's hotspots, drawn at the screen positions the app
 // projects from their 3D anchors each frame (so they follow the camera). A marker the app found
-// occluded (by picking) or off screen is hidden and cannot be tapped. Tapping one returns its id.
+// occluded (by picking) or off screen is hidden and cannot be tapped. Tapping one (its disc or its
+// title label) returns its id.
 // Each marker is its own small ImGui window, so io.WantCaptureMouse tells the app not to orbit or
 // pick under it. Reads a plain view; no GL, no SDL, no projection.
 #pragma once
@@ -21,6 +22,8 @@ struct HotspotMarkerView {
     bool occluded = false; // something is in front of the anchor: hide the marker
     bool visited = false;  // the visitor has opened its card: drawn with a badge
     bool selected = false; // its card is open
+    std::string title;     // the hotspot's title in the chosen language, shown beside the disc;
+                           // empty for a bare disc
 };
 
 struct HotspotMarkersView {
@@ -35,6 +38,9 @@ struct HotspotMarkersCommand {
 
 // The marker's diameter: a touch target.
 float hotspotMarkerDiameterPx(float uiScale);
+
+// The widest a marker's title label grows before it wraps.
+float hotspotLabelMaxWidthPx(ImVec2 displaySizePx);
 
 // Draws the visible markers. Call right after NewFrame, before the panels, so panels cover them.
 HotspotMarkersCommand drawHotspotMarkers(const HotspotMarkersView& view);
