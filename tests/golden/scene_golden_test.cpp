@@ -78,6 +78,31 @@ INSTANTIATE_TEST_SUITE_P(
                 SiteCase{"taoxichuan", "--scene taoxichuan"}),
         [](const auto& p) { return std::string(p.param.golden); });
 
+class OverlayGolden : public ::testing::TestWithParam<SiteCase> {};
+
+// The knowledge overlays over the egg kiln, in both languages (issue 8): the diamond with the
+// scene's determinants lit, the pathway panel with Figure 2, a hotspot card.
+TEST_P(OverlayGolden, MatchesReviewedImage) {
+    const SiteCase& c = GetParam();
+    const core::Image img = renderScene(c.golden, std::string(c.args) + " --size 960x540");
+    ASSERT_FALSE(img.empty());
+    EXPECT_GT(test::imageStats(img).lumaStdDev, 15.0);
+    EXPECT_TRUE(test::matchesGolden(c.golden, img, {16, 0.01}));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+        Overlays, OverlayGolden,
+        ::testing::Values(
+                SiteCase{"overlay_diamond_zh", "--scene egg_kiln --panel diamond --language zh"},
+                SiteCase{"overlay_diamond_en", "--scene egg_kiln --panel diamond --language en"},
+                SiteCase{"overlay_pathways_en", "--scene egg_kiln --panel pathways --language en"},
+                SiteCase{"overlay_pathways_zh", "--scene egg_kiln --panel pathways --language zh"},
+                SiteCase{"overlay_hotspot_zh",
+                         "--scene egg_kiln --panel hotspot:egg_kiln.chimney --language zh"},
+                SiteCase{"overlay_hotspot_en",
+                         "--scene egg_kiln --panel hotspot:egg_kiln.chimney --language en"}),
+        [](const auto& p) { return std::string(p.param.golden); });
+
 class GltfSampleGolden : public ::testing::TestWithParam<const char*> {};
 
 // The public glTF sample models (shared/testdata/gltf), opened with --model as a curator would.

@@ -28,10 +28,18 @@
 #include "kiln/scene/screen_ray.h"
 #include "kiln/scene/tour.h"
 #include "kiln/scene/walk_controller.h"
+#include "kiln/ui/diamond_view.h"
 #include "kiln/ui/font_atlas.h"
+#include "kiln/ui/hotspot_card.h"
+#include "kiln/ui/hotspot_markers.h"
+#include "kiln/ui/language_bar.h"
 #include "kiln/ui/measurement_overlay.h"
+#include "kiln/ui/mechanism_card.h"
+#include "kiln/ui/overlay_layout.h"
+#include "kiln/ui/pathway_panel.h"
 #include "kiln/ui/scene_card.h"
 #include "kiln/ui/status_panel.h"
+#include "kiln/ui/theme.h"
 
 #include <SDL.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -42,6 +50,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace kiln::app {
@@ -446,16 +455,15 @@ int run(const Options& options) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr; // a kiosk must not write layout files
-    ImGui::StyleColorsDark();
     const float uiScale = std::max(0.5f, viewport.heightPx / 1080.0f);
+    // The atlas holds every glyph of every content string (cards show model, hotspot and glossary
+    // texts), built at the largest text size so no glyph is ever scaled up.
     ui::FontAtlasBuilder fonts;
     for (const std::string& text : ui::sceneCardStrings(card)) {
         fonts.addText(text);
     }
     for (const auto& entry : content::allStrings(library)) {
-        if (entry.file.find("ui_strings") != std::string::npos) {
-            fonts.addText(entry.text); // the interface's own words, in both languages
-        }
+        fonts.addText(entry.text);
     }
     for (const scene::SceneViewpoint& vp : sceneDesc.viewpoints) {
         fonts.addText(vp.caption.zh);
@@ -465,8 +473,28 @@ int run(const Options& options) {
         fonts.addText(layer.title.zh);
         fonts.addText(layer.title.en);
     }
-    (void)fonts.build(*io.Fonts, std::round(28.0f * uiScale)); // logs and falls back on error
-    ImGui::GetStyle().ScaleAllSizes(uiScale);
+    const float atlasScale = ui::textScaleForLevel(ui::kMaxTextSizeLevel);
+    (void)fonts.build(*io.Fonts, std::round(28.0f * uiScale * atlasScale)); // logs, falls back
+    ui::OverlaySettings overlay;
+    if (options.language == "en") {
+        overlay.language = content::Language::En;
+    }
+    ui::applyTheme({overlay.highContrast, uiScale, overlay.textSizeLevel, atlasScale});
+    ui::OverlaySettings pendingOverlay = overlay;
+    bool diamondOpen = false;
+    bool pathwaysOpen = false;
+    std::optional<std::string> openDeterminant;
+    std::optional<std::string> openHotspot;
+    std::set<std::string, std::less<>> explored;
+    std::set<std::string> visitedHotspots;
+    if (options.panel == "diamond") {
+        diamondOpen = true;
+    } else if (options.panel == "pathways") {
+        pathwaysOpen = true;
+    } else if (options.panel.rfind("hotspot:", 0) == 0) {
+        openHotspot = options.panel.substr(8);
+        visitedHotspots.insert(*openHotspot);
+    }
     imgui.sdl =
             ImGui_ImplSDL2_InitForOpenGL(window.value()->sdlWindow(), window.value()->glContext());
     imgui.gl = ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -691,9 +719,45 @@ int run(const Options& options) {
                             }
                         }
                     }
-                    ui::drawSceneCard(card);
+                    const ui::OverlayLayout layout =
+                            ui::computeOverlayLayout(io.DisplaySize, uiScale);
+                    // Hotspot markers first, under every panel; hidden behind geometry.
+                    ui::HotspotMarkersView markers;
+                    markers.uiScale = uiScale;
+                    const scene::CameraPose markerPose =
+                            walking ? walk.pose() : scene::CameraPose::fromOrbit(camera);
+                    for (const scene::HotspotAnchor& anchor : sceneDesc.hotspots) {
+                        const auto px =
+                                scene::worldToScreen(markerPose, viewport, anchor.positionM);
+                        if (!px) {
+                            continue;
+                        }
+                        ui::HotspotMarkerView m;
+                        m.id = anchor.id;
+                        m.screenPosPx = ImVec2(px->x, px->y);
+                        const glm::vec3 toAnchor = anchor.positionM - markerPose.positionM;
+                        const float distance = glm::length(toAnchor);
+                        scene::Ray ray;
+                        ray.originM = markerPose.positionM;
+                        ray.direction = toAnchor / std::max(distance, 1e-4f);
+                        const auto hit = picking.pick(ray, distance);
+                        m.occluded = hit && hit->distanceM < distance - 0.3f;
+                        m.visited = visitedHotspots.count(anchor.id) > 0;
+                        m.selected = openHotspot && *openHotspot == anchor.id;
+                        markers.markers.push_back(m);
+                    }
+                    if (const auto tapped = ui::drawHotspotMarkers(markers).tappedId) {
+                        openHotspot = *tapped;
+                        visitedHotspots.insert(*tapped);
+                        openDeterminant.reset();
+                    }
+                    if (!diamondOpen) {
+                        ui::drawSceneCard(card); // the diamond takes the same side
+                    }
                     float panelTop = 0.0f;
-                    if (firing) {
+                    // The cards open on the right, where the status panels are: one at a time.
+                    const bool cardOpen = openDeterminant || openHotspot || pathwaysOpen;
+                    if (firing && !cardOpen) {
                         using content::Language;
                         ui::StatusPanelView panel;
                         panel.id = "firing";
@@ -738,7 +802,7 @@ int run(const Options& options) {
                         panel.uiScale = uiScale;
                         panelTop += drawStatusPanel(panel) + 8.0f * uiScale;
                     }
-                    if (view.evidenceOn) {
+                    if (view.evidenceOn && !cardOpen) {
                         using content::Language;
                         ui::StatusPanelView legend;
                         legend.id = "evidence";
@@ -802,6 +866,53 @@ int run(const Options& options) {
                             drawStatusPanel(part);
                         }
                     }
+                    if (diamondOpen) {
+                        const auto d = ui::drawDiamond(
+                                ui::buildDiamondView(library, sceneDesc.id, explored,
+                                                     overlay.language, openDeterminant.value_or(""),
+                                                     uiScale),
+                                layout.diamond);
+                        if (d.tappedId) {
+                            openDeterminant = *d.tappedId;
+                            explored.insert(*d.tappedId);
+                            openHotspot.reset();
+                        }
+                        if (d.close) {
+                            diamondOpen = false;
+                            openDeterminant.reset();
+                        }
+                    }
+                    if (openDeterminant) {
+                        const auto cardView =
+                                ui::buildMechanismCard(library, *openDeterminant, sceneDesc.id,
+                                                       overlay.language, overlay.depth, uiScale);
+                        if (ui::drawMechanismCard(cardView, layout.card).close) {
+                            openDeterminant.reset();
+                        }
+                    } else if (openHotspot) {
+                        const auto cardView = ui::buildHotspotCard(
+                                library, *openHotspot, overlay.language, overlay.depth, uiScale);
+                        if (ui::drawHotspotCard(cardView, layout.card).close) {
+                            openHotspot.reset();
+                        }
+                    } else if (pathwaysOpen) {
+                        const auto panelView = ui::buildPathwayPanel(
+                                library, sceneDesc.id, overlay.language, overlay.depth, uiScale);
+                        if (ui::drawPathwayPanel(panelView, layout.pathways).close) {
+                            pathwaysOpen = false;
+                        }
+                    }
+                    const auto bar = ui::drawLanguageBar(
+                            ui::buildLanguageBarView(library, overlay, diamondOpen, pathwaysOpen,
+                                                     uiScale),
+                            layout.bar);
+                    if (bar.toggleDiamond) {
+                        diamondOpen = !diamondOpen;
+                    }
+                    if (bar.togglePathways) {
+                        pathwaysOpen = !pathwaysOpen;
+                    }
+                    pendingOverlay = ui::applyOverlayCommand(overlay, bar);
                     if (measuring) {
                         ui::MeasurementView mv;
                         const scene::CameraPose pose = orbit.pose();
@@ -822,6 +933,12 @@ int run(const Options& options) {
             }
             ImGui::Render();
             ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+            if (pendingOverlay.textSizeLevel != overlay.textSizeLevel ||
+                pendingOverlay.highContrast != overlay.highContrast) {
+                ui::applyTheme({pendingOverlay.highContrast, uiScale, pendingOverlay.textSizeLevel,
+                                atlasScale});
+            }
+            overlay = pendingOverlay;
         }
         const bool last = options.frames > 0 && frameIndex + 1 >= options.frames;
         if (last && !options.screenshotPath.empty()) {

@@ -23,9 +23,12 @@ struct Options {
     int screenshotHeight = 0;
     float renderScale = 1.0f; // --render-scale: shade the scene at this fraction of the size
     int msaaSamples = -1;     // -1: automatic (4, or 0 on a software rasteriser where it costs 10x)
-    double firingHours = -1.0;     // --firing-hours: start the scene's firing at this kiln hour
-    bool cutaway = false;          // --cutaway: open the kiln at start
-    bool walk = false;         // --walk: start in walk mode at eye height
+    double firingHours = -1.0; // --firing-hours: start the scene's firing at this kiln hour
+    bool cutaway = false;      // --cutaway: open the kiln at start
+    bool walk = false;
+    std::string language; // --language zh|en: the overlays' language at start
+    std::string panel;    // --panel diamond|pathways|hotspot:<id>: open at start         // --walk:
+                          // start in walk mode at eye height
     bool evidenceView = false;     // --evidence-view: colour parts by evidence class at start
     std::string viewpointId;       // --viewpoint: start at this authored viewpoint
     bool checkScenes = false;      // --check-scenes: validate every scene file and exit
