@@ -305,8 +305,9 @@ TEST(FiringDashboard, EveryDrawnStringComesFromTheContent) {
             // The labels of this language are drawn, including the outcome and its reason.
             const auto& l = f->view.labels;
             for (const std::string* label :
-                 {&l.title, &l.pause, &l.stoke, &l.mouthClose, &l.temperatureAxis, &l.timeAxis,
-                  &l.upper, &l.atmospheres[2], &l.outcomes[2], &l.whys[2]}) {
+                 {&l.title, &l.pause, &l.speed, &l.firingTime, &l.woodBurnt, &l.stoke,
+                  &l.mouthClose, &l.temperatureAxis, &l.timeAxis, &l.upper, &l.atmospheres[2],
+                  &l.outcomes[2], &l.whys[2]}) {
                 EXPECT_NE(std::find(d.texts.begin(), d.texts.end(), *label), d.texts.end())
                         << *label;
             }

@@ -551,6 +551,18 @@ FiringDashboardCommand drawFiringDashboard(const FiringDashboardView& view, cons
     if (touchButton(playLabel, "play", s, targets, view.playing)) {
         command.togglePlay = true;
     }
+    {
+        // "Speed" before the speed buttons, centred on their height.
+        const float speedWidth = ImGui::CalcTextSize(l.speed.c_str()).x;
+        flowTo(speedWidth + 2.0f * gap + buttonWidth(speedLabel(kDashboardSpeeds[0]), s), right,
+               false);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float rowHeight = ImGui::GetItemRectSize().y;
+        placeText(ImGui::GetWindowDrawList(), command,
+                  ImVec2(at.x + gap, at.y + (rowHeight - ImGui::GetTextLineHeight()) * 0.5f),
+                  l.speed, speedWidth, overlayColours().dimText);
+        ImGui::Dummy(ImVec2(speedWidth + gap, rowHeight));
+    }
     for (std::size_t i = 0; i < kDashboardSpeeds.size(); ++i) {
         const std::string label = speedLabel(kDashboardSpeeds[i]);
         flowTo(buttonWidth(label, s), right, false);
