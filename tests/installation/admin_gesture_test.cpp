@@ -175,5 +175,16 @@ TEST(AdminGesture, WithoutAPinHashNothingUnlocks) {
     EXPECT_EQ(gesture.submit(14.0), PinResult::Wrong);
 }
 
+TEST(AdminGesture, SettingsComeFromTheConfig) {
+    AdminSettings admin;
+    admin.corner = ScreenCorner::BottomRight;
+    admin.holdSeconds = 5.0;
+    AdminGesture gesture(gestureSettingsOf(admin), pinHash());
+    gesture.setViewport(1920.0f, 1080.0f, 1.0f);
+    EXPECT_EQ(holdAt(gesture, 1900.0f, 20.0f, 6.0), AdminEvent::None);   // top-right: wrong
+    EXPECT_EQ(holdAt(gesture, 1900.0f, 1060.0f, 4.5), AdminEvent::None); // too short
+    EXPECT_EQ(holdAt(gesture, 1900.0f, 1060.0f, 5.0), AdminEvent::PinEntryRequested);
+}
+
 } // namespace
 } // namespace kiln::app

@@ -119,5 +119,16 @@ TEST(IdleMonitor, AdminCanSendItToAttract) {
     EXPECT_FALSE(idle.resetRequested());
 }
 
+TEST(AttractTour, CyclesThroughTheScenes) {
+    EXPECT_EQ(attractSceneIndex(0.0, 3, 45.0), 0u);
+    EXPECT_EQ(attractSceneIndex(44.9, 3, 45.0), 0u);
+    EXPECT_EQ(attractSceneIndex(45.0, 3, 45.0), 1u);
+    EXPECT_EQ(attractSceneIndex(134.9, 3, 45.0), 2u);
+    EXPECT_EQ(attractSceneIndex(135.0, 3, 45.0), 0u);
+    EXPECT_EQ(attractSceneIndex(1e7, 3, 45.0), 222222u % 3u);
+    EXPECT_EQ(attractSceneIndex(100.0, 0, 45.0), 0u);
+    EXPECT_EQ(attractSceneIndex(-5.0, 3, 45.0), 0u);
+}
+
 } // namespace
 } // namespace kiln::app

@@ -10,6 +10,13 @@
 
 namespace kiln::app {
 
+AdminGestureSettings gestureSettingsOf(const AdminSettings& admin) {
+    AdminGestureSettings settings;
+    settings.corner = admin.corner;
+    settings.holdSeconds = admin.holdSeconds;
+    return settings;
+}
+
 AdminGesture::AdminGesture(AdminGestureSettings settings, std::string pinHash)
     : mSettings(settings), mPinHash(std::move(pinHash)) {}
 

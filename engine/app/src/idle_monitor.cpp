@@ -74,4 +74,13 @@ void IdleMonitor::enterAttract(double timeSeconds) {
     mState = IdleState::Attract;
 }
 
+std::size_t attractSceneIndex(double secondsInAttract, std::size_t sceneCount,
+                              double sceneSeconds) {
+    if (sceneCount == 0 || !(secondsInAttract > 0.0) || !(sceneSeconds > 0.0)) {
+        return 0;
+    }
+    const double step = std::floor(secondsInAttract / sceneSeconds);
+    return static_cast<std::size_t>(std::fmod(step, static_cast<double>(sceneCount)));
+}
+
 } // namespace kiln::app

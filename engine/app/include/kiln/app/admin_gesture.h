@@ -20,6 +20,9 @@ struct AdminGestureSettings {
     double pinEntryTimeoutSeconds = 30.0; // an abandoned keypad closes by itself
 };
 
+// The gesture's settings from the installation file's "admin" section (corner, hold time).
+AdminGestureSettings gestureSettingsOf(const AdminSettings& admin);
+
 enum class AdminState {
     Idle,      // nothing pressed, or a press that is not (or no longer) the gesture
     Pressing,  // a press in the corner, held still, not yet long enough

@@ -6,6 +6,8 @@
 
 #include "kiln/app/installation_config.h"
 
+#include <cstddef>
+
 namespace kiln::app {
 
 enum class IdleState {
@@ -55,5 +57,9 @@ private:
     double mCountdownStartSeconds = 0.0;
     bool mResetPending = false;
 };
+
+// Which of `sceneCount` scenes the attract tour shows after `secondsInAttract`, each for
+// `sceneSeconds`, round and round (0 when there are no scenes or the time is negative).
+std::size_t attractSceneIndex(double secondsInAttract, std::size_t sceneCount, double sceneSeconds);
 
 } // namespace kiln::app
