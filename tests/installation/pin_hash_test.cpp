@@ -74,5 +74,15 @@ TEST(PinHash, ValidPins) {
     EXPECT_FALSE(isValidPin("12a4"));
 }
 
+TEST(PinHash, TechnicianHelperChecksThePinAndTheRepeat) {
+    const auto made = hashPinForTechnician("482916", "482916");
+    ASSERT_TRUE(made.ok()) << made.error().message;
+    EXPECT_TRUE(verifyPin("482916", made.value()));
+    EXPECT_TRUE(pinHashFormatProblem(made.value()).empty());
+    EXPECT_FALSE(hashPinForTechnician("482916", "482917").ok());
+    EXPECT_FALSE(hashPinForTechnician("48a9", "48a9").ok());
+    EXPECT_FALSE(hashPinForTechnician("123", "123").ok());
+}
+
 } // namespace
 } // namespace kiln::app

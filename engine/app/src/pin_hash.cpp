@@ -159,6 +159,16 @@ std::string hashPinWithNewSalt(std::string_view pin) {
     return hashPin(pin, makePinSalt());
 }
 
+core::Result<std::string> hashPinForTechnician(std::string_view pin, std::string_view repeated) {
+    if (!isValidPin(pin)) {
+        return core::Error{"the PIN must be 4 to 8 digits (0-9), as the on-screen keypad enters"};
+    }
+    if (pin != repeated) {
+        return core::Error{"the two PINs differ; nothing was hashed"};
+    }
+    return hashPinWithNewSalt(pin);
+}
+
 std::string pinHashFormatProblem(std::string_view stored) {
     std::string problem;
     if (parseStored(stored, &problem)) {

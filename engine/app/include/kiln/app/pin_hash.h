@@ -3,6 +3,8 @@
 // app wires it to `kilnfire --hash-pin`). Does NOT store or log a PIN in clear, ever.
 #pragma once
 
+#include "kiln/core/result.h"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -29,6 +31,10 @@ std::string hashPin(std::string_view pin, const std::vector<std::uint8_t>& salt,
 
 // hashPin with a fresh random salt: what a technician pastes into "admin.pinHash".
 std::string hashPinWithNewSalt(std::string_view pin);
+
+// What `kilnfire --hash-pin` does once it has read the PIN twice: checks it is 4-8 digits and
+// that both entries match, then returns hashPinWithNewSalt's line; the error says which failed.
+core::Result<std::string> hashPinForTechnician(std::string_view pin, std::string_view repeated);
 
 // Empty when `stored` is well formed, else why not (for the config's findings).
 std::string pinHashFormatProblem(std::string_view stored);
