@@ -76,6 +76,7 @@ TEST(InstallationConfig, KioskExampleParsesToItsValues) {
     const auto config = loadInstallationConfig(kExamples / "kiosk.json");
     ASSERT_TRUE(config.ok()) << config.error().message;
     EXPECT_EQ(config->mode, InstallationMode::Kiosk);
+    EXPECT_EQ(config->name.rfind("中国陶瓷博物馆", 0), 0u); // UTF-8 kept as it is
     ASSERT_EQ(config->scenes.size(), 6u);
     EXPECT_EQ(config->scenes.front(), "egg_kiln");
     EXPECT_EQ(config->scenes.back(), "taoxichuan");
@@ -133,6 +134,10 @@ TEST(InstallationConfig, ManyErrorsInOneFileAreAllReportedInFileOrder) {
 
 TEST(InstallationConfig, SyntaxErrorNamesItsLine) {
     expectFindings("syntax_error.json", {{3, "(syntax)", "malformed JSON"}});
+}
+
+TEST(InstallationConfig, RootMustBeAnObject) {
+    expectFindings("not_an_object.json", {{1, "(root)", "one object"}});
 }
 
 TEST(InstallationConfig, KioskWithoutPinAndOtherRangeErrors) {
