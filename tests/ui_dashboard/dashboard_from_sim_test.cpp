@@ -63,6 +63,11 @@ TEST(DashboardFromSim, ATraditionalEggKilnFiring) {
     const auto piece = ui::readoutOf(model.pullTestPiece(run.state(), where.row, where.position));
     EXPECT_EQ(piece.outcome, sim::WareOutcomeKind::Sound);
     EXPECT_EQ(piece.row, where.row);
+    EXPECT_FALSE(piece.coneLabel.empty());
+    // Before the first cone the sim's label is a phrase, which the readout leaves out.
+    const auto cold = ui::readoutOf(model.pullTestPiece(model.initialState(), 0, sim::kUpper));
+    EXPECT_TRUE(cold.coneLabel.empty());
+    EXPECT_EQ(cold.outcome, sim::WareOutcomeKind::Unfired);
 
     // Drawn: every word from the content, the rest numbers.
     std::set<std::string, std::less<>> known;

@@ -306,8 +306,8 @@ TEST(FiringDashboard, EveryDrawnStringComesFromTheContent) {
             const auto& l = f->view.labels;
             for (const std::string* label :
                  {&l.title, &l.pause, &l.speed, &l.firingTime, &l.woodBurnt, &l.stoke,
-                  &l.mouthClose, &l.temperatureAxis, &l.timeAxis, &l.upper, &l.atmospheres[2],
-                  &l.outcomes[2], &l.whys[2]}) {
+                  &l.mouthClose, &l.cone, &l.temperatureAxis, &l.timeAxis, &l.upper,
+                  &l.atmospheres[2], &l.outcomes[2], &l.whys[2]}) {
                 EXPECT_NE(std::find(d.texts.begin(), d.texts.end(), *label), d.texts.end())
                         << *label;
             }

@@ -88,7 +88,10 @@ TestPieceReadout readoutOf(const sim::TestPiece& piece) {
     r.row = piece.row;
     r.position = piece.position;
     r.temperatureC = piece.temperatureC;
-    r.coneLabel = piece.outcome.coneLabel;
+    // Below the first cone the sim's label is a phrase ("below 022"): no cone to name, so none.
+    if (piece.outcome.coneIndex >= 0.0) {
+        r.coneLabel = piece.outcome.coneLabel;
+    }
     r.outcome = piece.outcome.kind;
     r.colour = rgbOf(piece.outcome);
     return r;

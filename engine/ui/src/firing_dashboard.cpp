@@ -410,9 +410,13 @@ void drawTestPiece(const FiringDashboardView& view, FiringDashboardCommand& comm
     x = o.x + swatch + gap;
     std::string temperature = formatNumber(t.temperatureC, 0);
     temperature.append(" °C");
-    for (const std::string& s : {temperature, t.coneLabel}) {
-        placeText(list, command, ImVec2(x, o.y + lh), s, room, colours.text);
-        x += ImGui::CalcTextSize(s.c_str()).x + 2.0f * gap;
+    placeText(list, command, ImVec2(x, o.y + lh), temperature, room, colours.text);
+    x += ImGui::CalcTextSize(temperature.c_str()).x + 2.0f * gap;
+    if (!t.coneLabel.empty()) {
+        for (const std::string* s : {&l.cone, &t.coneLabel}) {
+            placeText(list, command, ImVec2(x, o.y + lh), *s, o.x + width - x, colours.text);
+            x += ImGui::CalcTextSize(s->c_str()).x + gap;
+        }
     }
     ImGui::Dummy(ImVec2(width, swatch + gap));
     const auto kind = static_cast<std::size_t>(t.outcome);
@@ -500,6 +504,7 @@ DashboardLabels buildDashboardLabels(const content::ContentLibrary& library, Lan
     l.damperClose = t("dashboard.damper_close");
     l.testPiece = t("dashboard.test_piece");
     l.row = t("dashboard.row");
+    l.cone = t("dashboard.cone");
     l.results = t("dashboard.results");
     l.outcomes = {t("outcome.unfired"), t("outcome.underfired"), t("outcome.sound"),
                   t("outcome.overfired"), t("outcome.cracked")};

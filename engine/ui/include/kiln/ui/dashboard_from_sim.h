@@ -27,6 +27,7 @@ std::vector<HeatMapRow> heatMapFromState(const sim::KilnModel& model, const sim:
 std::vector<ConeView> conePackAt(const sim::KilnModel& model, const sim::KilnState& state, int row,
                                  sim::Position position, const std::vector<std::string>& coneNames);
 
+// The readout of a pulled piece; coneLabel stays empty before the first cone of the chart.
 TestPieceReadout readoutOf(const sim::TestPiece& piece);
 
 // The outcome of every placement (the kiln opened).

@@ -33,7 +33,7 @@ struct DashboardLabels {
     std::string atmosphere, firingTime, woodBurnt;
     std::array<std::string, 3> atmospheres; // oxidizing, neutral, reducing
     std::string cones, stoke, mouthOpen, mouthClose, damperOpen, damperClose;
-    std::string testPiece, row, results;
+    std::string testPiece, row, cone, results;
     std::array<std::string, 5> outcomes; // by sim::WareOutcomeKind
     std::array<std::string, 5> whys;     // why each outcome comes about
 };
@@ -67,7 +67,7 @@ struct TestPieceReadout {
     int row = 0; // 0-based; shown 1-based
     sim::Position position = sim::kUpper;
     double temperatureC = 0.0;
-    std::string coneLabel; // sim WareOutcome::coneLabel, e.g. "10 (+0.4)"
+    std::string coneLabel; // sim WareOutcome::coneLabel, e.g. "10 (+0.40)"; empty: none yet
     sim::WareOutcomeKind outcome = sim::WareOutcomeKind::Unfired;
     Rgb colour; // the glazed surface (WareOutcome red/green/blue)
 };
