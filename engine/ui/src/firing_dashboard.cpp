@@ -332,8 +332,10 @@ void drawAtmosphereGauge(const FiringDashboardView& view, FiringDashboardCommand
     }
     const float nx = o.x + segment * (static_cast<float>(view.atmosphere) + 0.5f);
     list->AddTriangleFilled(ImVec2(nx - needleH * 0.6f, o.y), ImVec2(nx + needleH * 0.6f, o.y),
-                            ImVec2(nx, top + gap), kCursorColour);
-    list->AddLine(ImVec2(nx, top), ImVec2(nx, top + lh + gap), kCursorColour, 3.0f * view.uiScale);
+                            ImVec2(nx, top), kCursorColour);
+    // A tick under the needle's point, short of the segment's label.
+    list->AddLine(ImVec2(nx, top), ImVec2(nx, top + gap * 0.5f), kCursorColour,
+                  3.0f * view.uiScale);
     ImGui::Dummy(ImVec2(width, needleH + lh + 2.0f * gap));
 }
 
