@@ -5,6 +5,7 @@
 #include "kiln/ui/firing_dashboard.h"
 
 #include "kiln/content/string_catalog.h"
+#include "kiln/ui/theme.h"
 #include "overlay_harness.h"
 
 #include <gtest/gtest.h>
@@ -251,15 +252,17 @@ TEST(FiringDashboard, DraggingOnTheChartScrubsWithinItsTimeRange) {
 TEST(FiringDashboard, EveryControlIsATouchTargetInsideThePanel) {
     for (ImVec2 display : {ImVec2(1280.0f, 720.0f), ImVec2(1920.0f, 1080.0f)}) {
         for (Language language : content::kLanguages) {
-            for (bool open : {true, false}) {
-                test::OverlayHarness h(display);
+            for (int level = ui::kMinTextSizeLevel; level <= ui::kMaxTextSizeLevel; ++level) {
+                const bool open = level % 2 == 0;
+                test::OverlayHarness h(display, level > 0, level);
                 auto f = makeView(language, h.uiScale(), !open);
                 f->view.mouthOpen = open;
                 f->view.damperOpen = open;
                 const auto rect = ui::computeDashboardRect(h.displaySize(), h.uiScale());
                 const Drawn d = drawTwice(h, f->view);
-                const std::string where = std::to_string(int(display.x)) + " " +
-                                          std::string(content::languageCode(language));
+                std::string where = std::to_string(int(display.x));
+                where.append(" ").append(content::languageCode(language));
+                where.append(" level ").append(std::to_string(level));
                 ASSERT_EQ(d.command.targets.size(), 14u) << where;
                 const float target = ui::touchTargetPx(h.uiScale());
                 for (const auto& t : d.command.targets) {
@@ -344,31 +347,35 @@ TEST(FiringDashboard, TheTextLintCanFail) {
     EXPECT_TRUE(caught);
 }
 
-TEST(FiringDashboard, NoLabelOverflowsAt720pInEitherLanguage) {
-    test::OverlayHarness h; // 1280 x 720
-    const auto rect = ui::computeDashboardRect(h.displaySize(), h.uiScale());
-    for (Language language : content::kLanguages) {
-        for (bool results : {false, true}) {
-            auto f = makeView(language, h.uiScale(), results);
-            const Drawn d = drawTwice(h, f->view);
-            const std::string lang(content::languageCode(language));
-            ASSERT_FALSE(d.command.placed.empty());
-            // Texts on draw lists: within the room their place gave them.
-            for (const auto& p : d.command.placed) {
-                EXPECT_LE(p.widthPx, p.availablePx + 0.5f) << p.text << " " << lang;
+TEST(FiringDashboard, NoLabelOverflowsAt720pInEitherLanguageAtAnyTextSize) {
+    for (int level = ui::kMinTextSizeLevel; level <= ui::kMaxTextSizeLevel; ++level) {
+        test::OverlayHarness h(ImVec2(1280.0f, 720.0f), false, level);
+        const auto rect = ui::computeDashboardRect(h.displaySize(), h.uiScale());
+        for (Language language : content::kLanguages) {
+            for (bool results : {false, true}) {
+                auto f = makeView(language, h.uiScale(), results);
+                const Drawn d = drawTwice(h, f->view);
+                std::string lang(content::languageCode(language));
+                lang.append(" level ").append(std::to_string(level));
+                ASSERT_FALSE(d.command.placed.empty());
+                // Texts on draw lists: within the room their place gave them.
+                for (const auto& p : d.command.placed) {
+                    EXPECT_LE(p.widthPx, p.availablePx + 0.5f) << p.text << " " << lang;
+                }
+                // Wrapped texts: no word wider than the narrowest column (the side panel).
+                const float side =
+                        (rect.size.x - 2.0f * 12.0f * h.uiScale()) * 0.38f - 12.0f * h.uiScale();
+                for (const std::string& s : d.texts) {
+                    EXPECT_LE(ui::widestUnbreakableRunPx(s), side) << s << " " << lang;
+                }
+                // The chart and heat map leave room: a chart at least a third of the panel high.
+                EXPECT_GT(d.command.chartMax.y - d.command.chartMin.y, rect.size.y / 3.0f) << lang;
+                EXPECT_LE(d.command.heatMapMax.y, rect.pos.y + rect.size.y) << lang;
             }
-            // Wrapped texts: no word wider than the narrowest column (the side panel).
-            const float side =
-                    (rect.size.x - 2.0f * 12.0f * h.uiScale()) * 0.38f - 12.0f * h.uiScale();
-            for (const std::string& s : d.texts) {
-                EXPECT_LE(ui::widestUnbreakableRunPx(s), side) << s << " " << lang;
-            }
-            // The chart and heat map leave room: a chart at least a third of the panel high.
-            EXPECT_GT(d.command.chartMax.y - d.command.chartMin.y, rect.size.y / 3.0f) << lang;
-            EXPECT_LE(d.command.heatMapMax.y, rect.pos.y + rect.size.y) << lang;
         }
     }
     // The overflow check can fail: a label wider than its place is reported.
+    test::OverlayHarness h;
     auto f = makeView(Language::En, h.uiScale());
     f->view.labels.atmospheres[0] = "oxidizing-oxidizing-oxidizing-oxidizing-oxidizing";
     const Drawn d = drawTwice(h, f->view);
