@@ -1,4 +1,5 @@
-// The firing dashboard's data from the kiln model and a state.
+// The firing dashboard's data from the kiln model and a state: averages, colours through the
+// app's function, cone bends, readouts. Reads the sim; changes nothing in it.
 #include "kiln/ui/dashboard_from_sim.h"
 
 #include <algorithm>

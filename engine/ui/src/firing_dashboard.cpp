@@ -452,7 +452,6 @@ void drawResults(const FiringDashboardView& view, FiringDashboardCommand& comman
                             kOutcomeColours[static_cast<std::size_t>(r.outcome)]);
     }
     ImGui::Dummy(ImVec2(width, 2.0f * (h + gap)));
-    (void)command;
     // Each outcome that occurred: its mark, how many, its name and why it comes about.
     for (std::size_t k = 0; k < counts.size(); ++k) {
         if (counts[k] == 0) {

@@ -1,4 +1,5 @@
 // FiringHistory: decimated recording and scrub lookups of a firing's temperatures.
+// Pure arithmetic on plain samples; no ImGui, no sim stepping.
 #include "kiln/ui/firing_history.h"
 
 #include <algorithm>
