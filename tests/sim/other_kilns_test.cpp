@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <ostream>
 
 namespace kiln::sim {
 namespace {
@@ -14,6 +15,11 @@ namespace {
 struct KilnCase {
     const char* schedule;
 };
+
+// Readable names in test output instead of the struct's bytes.
+void PrintTo(const KilnCase& c, std::ostream* os) {
+    *os << c.schedule;
+}
 
 class SimOtherKilns : public ::testing::TestWithParam<KilnCase> {};
 

@@ -22,8 +22,11 @@ int gWindowCount = 0;
 // process-lifetime allocations. Without this, those show up as leaks in "<unknown module>".
 void keepGlDriverResident() {
 #if defined(__SANITIZE_ADDRESS__)
-    for (const char* lib : {"libEGL_mesa.so.0", "libGLX_mesa.so.0", "libglapi.so.0",
-                            "libGLdispatch.so.0", "swrast_dri.so"}) {
+    for (const char* lib :
+         {"libEGL.so.1", "libGL.so.1", "libGLX.so.0", "libOpenGL.so.0", "libEGL_mesa.so.0",
+          "libGLX_mesa.so.0", "libglapi.so.0", "libGLdispatch.so.0", "libgbm.so.1",
+          // Mesa loads its driver by full path; the name must match.
+          "/usr/lib/x86_64-linux-gnu/dri/swrast_dri.so"}) {
         (void)dlopen(lib, RTLD_NOW | RTLD_NODELETE | RTLD_NOLOAD);
     }
 #endif
