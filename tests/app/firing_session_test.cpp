@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 using namespace kiln;
 
 namespace {
@@ -58,4 +60,31 @@ TEST(FiringEffects, SmokeIsDarkInReductionAndPaleInACleanBurn) {
     // Unburnt volatiles darken the smoke further.
     EXPECT_LT(luminance(app::FiringEffects::smokeColor(sim::Atmosphere::Oxidizing, 0.02)),
               luminance(oxidizing));
+}
+
+TEST(FiringSession, SeekingBackReplaysTheSameFiringAndKeepsEarlierCommands) {
+    auto session =
+            app::FiringSession::load(core::dataPath("assets/firings/egg_kiln_traditional.json"));
+    ASSERT_TRUE(session.ok()) << session.error().message;
+    app::FiringSession& f = **session;
+    int steps = 0;
+    f.setStepObserver([&steps] { ++steps; });
+    f.runToHours(10.0);
+    EXPECT_GT(steps, 500); // 60 s steps: every one is observed
+    const double frontAt10 = f.settingTemperatureC(0.0, 1.0 / 3.0);
+    f.runToHours(15.0);
+    f.seekHours(10.0); // back: the deterministic firing is run again
+    EXPECT_NEAR(f.run().timeHours(), 10.0, 0.05);
+    EXPECT_NEAR(f.settingTemperatureC(0.0, 1.0 / 3.0), frontAt10, 1e-6);
+    // A firing-master command changes what follows, and survives a seek to a later time.
+    f.command(sim::CommandKind::Damper, 0.0); // close the damper: less draft, less air
+    f.runToHours(14.0);
+    const double closedFront = f.settingTemperatureC(0.0, 1.0 / 3.0);
+    f.seekHours(12.0);
+    f.runToHours(14.0);
+    EXPECT_NEAR(f.settingTemperatureC(0.0, 1.0 / 3.0), closedFront, 1e-6);
+    // Seeking back before the command forgets it: the firing follows the schedule again.
+    f.seekHours(9.0);
+    f.runToHours(14.0);
+    EXPECT_GT(std::abs(f.settingTemperatureC(0.0, 1.0 / 3.0) - closedFront), 1.0);
 }

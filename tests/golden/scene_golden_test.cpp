@@ -100,7 +100,11 @@ INSTANTIATE_TEST_SUITE_P(
                 SiteCase{"overlay_hotspot_zh",
                          "--scene egg_kiln --panel hotspot:egg_kiln.chimney --language zh"},
                 SiteCase{"overlay_hotspot_en",
-                         "--scene egg_kiln --panel hotspot:egg_kiln.chimney --language en"}),
+                         "--scene egg_kiln --panel hotspot:egg_kiln.chimney --language en"},
+                SiteCase{"overlay_dashboard_en",
+                         "--scene egg_kiln --panel dashboard --firing-hours 20 --language en"},
+                SiteCase{"overlay_dashboard_zh",
+                         "--scene egg_kiln --panel dashboard --firing-hours 47 --language zh"}),
         [](const auto& p) { return std::string(p.param.golden); });
 
 class GltfSampleGolden : public ::testing::TestWithParam<const char*> {};

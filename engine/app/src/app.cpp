@@ -28,7 +28,10 @@
 #include "kiln/scene/screen_ray.h"
 #include "kiln/scene/tour.h"
 #include "kiln/scene/walk_controller.h"
+#include "kiln/ui/dashboard_from_sim.h"
 #include "kiln/ui/diamond_view.h"
+#include "kiln/ui/firing_dashboard.h"
+#include "kiln/ui/firing_history.h"
 #include "kiln/ui/font_atlas.h"
 #include "kiln/ui/hotspot_card.h"
 #include "kiln/ui/hotspot_markers.h"
@@ -40,6 +43,7 @@
 #include "kiln/ui/scene_card.h"
 #include "kiln/ui/status_panel.h"
 #include "kiln/ui/theme.h"
+#include "kiln/ui/touch_target.h"
 
 #include <SDL.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -362,9 +366,7 @@ int run(const Options& options) {
     if (sceneDesc.firing) {
         if (auto f = FiringSession::load(sceneDesc.firing->schedule); f) {
             firing = std::move(f.value());
-            if (options.firingHours >= 0.0) {
-                firing->runToHours(options.firingHours);
-            }
+
             if (options.offscreen && options.frames > 0) {
                 firing->setPlaying(false); // headless pictures show the chosen kiln hour
             }
@@ -410,6 +412,21 @@ int run(const Options& options) {
         }
         for (const auto& [instance, row] : rows) {
             saggarRows.emplace_back(instance, maxRow > 1 ? (row - 1.0) / (maxRow - 1.0) : 0.0);
+        }
+    }
+    // The dashboard's record of the firing: one sample per simulation step, decimated.
+    ui::FiringHistory history;
+    bool dashboardOpen = options.panel == "dashboard";
+    std::optional<sim::TestPiece> testPiece;
+    bool mouthOpen = true;
+    bool damperOpen = true;
+    if (firing) {
+        firing->setStepObserver([&history, &firing] {
+            history.add(ui::sampleFromState(firing->model(), firing->run().state()));
+        });
+        history.add(ui::sampleFromState(firing->model(), firing->run().state()));
+        if (options.firingHours >= 0.0) {
+            firing->runToHours(options.firingHours); // recorded step by step
         }
     }
     std::unique_ptr<FiringEffects> effects;
@@ -608,6 +625,9 @@ int run(const Options& options) {
                             tour.previous();
                         }
                         break;
+                    case SDLK_f: // the firing dashboard
+                        dashboardOpen = !dashboardOpen;
+                        break;
                     case SDLK_SPACE: // play or pause the firing
                         if (firing) {
                             firing->setPlaying(!firing->playing());
@@ -726,7 +746,10 @@ int run(const Options& options) {
                     markers.uiScale = uiScale;
                     const scene::CameraPose markerPose =
                             walking ? walk.pose() : scene::CameraPose::fromOrbit(camera);
-                    for (const scene::HotspotAnchor& anchor : sceneDesc.hotspots) {
+                    // The dashboard covers the scene: no markers over it.
+                    for (const scene::HotspotAnchor& anchor :
+                         dashboardOpen&& firing ? std::vector<scene::HotspotAnchor>{}
+                                                : sceneDesc.hotspots) {
                         const auto px =
                                 scene::worldToScreen(markerPose, viewport, anchor.positionM);
                         if (!px) {
@@ -751,12 +774,13 @@ int run(const Options& options) {
                         visitedHotspots.insert(*tapped);
                         openDeterminant.reset();
                     }
-                    if (!diamondOpen) {
+                    const bool dash = dashboardOpen && firing != nullptr;
+                    if (!diamondOpen && !dash) {
                         ui::drawSceneCard(card); // the diamond takes the same side
                     }
                     float panelTop = 0.0f;
                     // The cards open on the right, where the status panels are: one at a time.
-                    const bool cardOpen = openDeterminant || openHotspot || pathwaysOpen;
+                    const bool cardOpen = openDeterminant || openHotspot || pathwaysOpen || dash;
                     if (firing && !cardOpen) {
                         using content::Language;
                         ui::StatusPanelView panel;
@@ -801,6 +825,24 @@ int run(const Options& options) {
                                               {}});
                         panel.uiScale = uiScale;
                         panelTop += drawStatusPanel(panel) + 8.0f * uiScale;
+                        // A touch button under the panel opens the firing dashboard.
+                        const float margin = 24.0f * uiScale;
+                        ImGui::SetNextWindowPos(
+                                ImVec2(io.DisplaySize.x - margin, margin + panelTop),
+                                ImGuiCond_Always, ImVec2(1.0f, 0.0f));
+                        ImGui::SetNextWindowBgAlpha(0.72f);
+                        if (ImGui::Begin("##dashboard_button", nullptr,
+                                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                                 ImGuiWindowFlags_AlwaysAutoResize |
+                                                 ImGuiWindowFlags_NoSavedSettings |
+                                                 ImGuiWindowFlags_NoFocusOnAppearing)) {
+                            const std::string label = uiText("dashboard.title", overlay.language);
+                            if (ui::touchButton(label, "dashboard.open", uiScale, nullptr)) {
+                                dashboardOpen = true;
+                            }
+                            panelTop += ImGui::GetWindowHeight() + 8.0f * uiScale;
+                        }
+                        ImGui::End();
                     }
                     if (view.evidenceOn && !cardOpen) {
                         using content::Language;
@@ -866,7 +908,7 @@ int run(const Options& options) {
                             drawStatusPanel(part);
                         }
                     }
-                    if (diamondOpen) {
+                    if (diamondOpen && !dash) {
                         const auto d = ui::drawDiamond(
                                 ui::buildDiamondView(library, sceneDesc.id, explored,
                                                      overlay.language, openDeterminant.value_or(""),
@@ -882,7 +924,83 @@ int run(const Options& options) {
                             openDeterminant.reset();
                         }
                     }
-                    if (openDeterminant) {
+                    if (dash) {
+                        const sim::KilnModel& model = firing->model();
+                        const sim::KilnState& state = firing->run().state();
+                        ui::FiringDashboardView dv;
+                        dv.labels = ui::buildDashboardLabels(library, overlay.language);
+                        dv.history = &history;
+                        dv.currentHours = firing->run().timeHours();
+                        dv.endHours = firing->run().schedule().endHours;
+                        dv.playing = firing->playing();
+                        dv.speed = firing->speed();
+                        dv.rows = ui::heatMapFromState(model, state, [&firing](double c) {
+                            // Below visible heat the section would be black: show the cold part
+                            // on a dim blue-to-brown scale, then the glow's own colour above it.
+                            if (c < 600.0) {
+                                const float t = static_cast<float>(std::clamp(c / 600.0, 0.0, 1.0));
+                                const glm::vec3 cold = glm::mix(glm::vec3(0.16f, 0.20f, 0.30f),
+                                                                glm::vec3(0.40f, 0.24f, 0.16f), t);
+                                return ui::Rgb{cold.r, cold.g, cold.b};
+                            }
+                            // The glow's HDR radiance, compressed and encoded for display.
+                            const glm::vec3 g = firing->glowRadiance(c);
+                            const glm::vec3 d =
+                                    glm::pow(g / (glm::vec3(1.0f) + g), glm::vec3(1.0f / 2.2f));
+                            return ui::Rgb{std::max(d.r, 0.40f), std::max(d.g, 0.24f),
+                                           std::max(d.b, 0.16f)};
+                        });
+                        dv.atmosphere = history.size() == 0 ? sim::Atmosphere::Oxidizing
+                                                            : history.points().back().atmosphere;
+                        const int coneRow =
+                                model.rowCount() / 2; // the cone pack at a middle spy hole
+                        const sim::WareSpec spec =
+                                model.plan().empty()
+                                        ? sim::WareSpec{}
+                                        : model.plan()[static_cast<std::size_t>(coneRow) * 2];
+                        dv.cones = ui::conePackAt(
+                                model, state, coneRow, sim::kUpper,
+                                {spec.minimumCone, spec.matureCone, spec.maximumCone});
+                        dv.mouthOpen = mouthOpen;
+                        dv.damperOpen = damperOpen;
+                        if (testPiece) {
+                            dv.testPiece = ui::readoutOf(*testPiece);
+                        }
+                        if (firing->run().finished()) {
+                            dv.results = ui::resultsFromState(model, state);
+                        }
+                        dv.uiScale = uiScale;
+                        const auto cmd = ui::drawFiringDashboard(
+                                dv, ui::computeDashboardRect(io.DisplaySize, uiScale));
+                        if (cmd.togglePlay) {
+                            firing->setPlaying(!firing->playing());
+                        }
+                        if (cmd.speed) {
+                            firing->setSpeed(*cmd.speed);
+                        }
+                        if (cmd.scrubToHours) {
+                            firing->setPlaying(false);
+                            firing->seekHours(*cmd.scrubToHours);
+                        }
+                        if (cmd.stokeKg) {
+                            firing->command(sim::CommandKind::Stoke, *cmd.stokeKg);
+                        }
+                        if (cmd.mouthOpen) {
+                            firing->command(sim::CommandKind::Mouth, *cmd.mouthOpen ? 1.0 : 0.0);
+                            mouthOpen = *cmd.mouthOpen;
+                        }
+                        if (cmd.damperOpen) {
+                            firing->command(sim::CommandKind::Damper, *cmd.damperOpen ? 1.0 : 0.0);
+                            damperOpen = *cmd.damperOpen;
+                        }
+                        if (cmd.pull) {
+                            testPiece =
+                                    model.pullTestPiece(state, cmd.pull->row, cmd.pull->position);
+                        }
+                        if (cmd.close) {
+                            dashboardOpen = false;
+                        }
+                    } else if (openDeterminant) {
                         const auto cardView =
                                 ui::buildMechanismCard(library, *openDeterminant, sceneDesc.id,
                                                        overlay.language, overlay.depth, uiScale);

@@ -54,6 +54,7 @@ FiringSession::load(const std::filesystem::path& schedulePath) {
     }
     auto session = std::unique_ptr<FiringSession>(new FiringSession());
     session->mModel = std::make_unique<sim::KilnModel>(std::move(model.value()));
+    session->mSchedule = schedule.value();
     session->mRun = std::make_unique<sim::FiringRun>(*session->mModel, std::move(schedule.value()));
     return session;
 }
@@ -67,6 +68,9 @@ void FiringSession::update(double realSeconds, int maxSteps) {
     int steps = 0;
     while (mPendingSeconds >= step && steps < maxSteps && !mRun->finished()) {
         mRun->advance();
+        if (mObserver) {
+            mObserver();
+        }
         mPendingSeconds -= step;
         ++steps;
     }
@@ -78,7 +82,25 @@ void FiringSession::update(double realSeconds, int maxSteps) {
 void FiringSession::runToHours(double hours) {
     while (!mRun->finished() && mRun->timeHours() < hours) {
         mRun->advance();
+        if (mObserver) {
+            mObserver();
+        }
     }
+}
+
+void FiringSession::seekHours(double hours) {
+    if (hours < mRun->timeHours()) {
+        std::erase_if(mCommands,
+                      [hours](const sim::PlayerCommand& c) { return c.atHours > hours; });
+        mRun = std::make_unique<sim::FiringRun>(*mModel, mSchedule, mCommands);
+        mPendingSeconds = 0.0;
+    }
+    runToHours(hours);
+}
+
+void FiringSession::command(sim::CommandKind kind, double amount) {
+    mRun->command(kind, amount);
+    mCommands.push_back({mRun->timeHours(), kind, amount});
 }
 
 double FiringSession::settingTemperatureC(double fromFraction, double toFraction) const {

@@ -11,6 +11,7 @@
 #include "kiln/sim/firing_run.h"
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -27,6 +28,13 @@ public:
     void update(double realSeconds, int maxSteps = 400);
     // Jumps to kiln hour h by running the firing (for screenshots and the scrub control).
     void runToHours(double hours);
+    // Moves to kiln hour h forwards or backwards: back, the deterministic firing is run again
+    // from the start with the player's commands given before h (later ones are forgotten).
+    void seekHours(double hours);
+    // A firing-master command (stoke, mouth, damper...), applied now and logged for replays.
+    void command(sim::CommandKind kind, double amount);
+    // Called after every simulation step (e.g. to record the history for the dashboard).
+    void setStepObserver(std::function<void()> observer) { mObserver = std::move(observer); }
     void setSpeed(double kilnSecondsPerRealSecond) { mSpeed = kilnSecondsPerRealSecond; }
     void setPlaying(bool playing) { mPlaying = playing; }
     bool playing() const { return mPlaying; }
@@ -49,6 +57,9 @@ public:
 private:
     std::unique_ptr<sim::KilnModel> mModel;
     std::unique_ptr<sim::FiringRun> mRun;
+    sim::FiringSchedule mSchedule;             // as loaded, for replays
+    std::vector<sim::PlayerCommand> mCommands; // the player's commands, in kiln time
+    std::function<void()> mObserver;
     sim::GlowTable mGlow;
     double mSpeed = 600.0; // one kiln hour in six seconds
     double mPendingSeconds = 0.0;
