@@ -1,4 +1,5 @@
 // Runs the kilnfire program as a visitor's machine would: exit codes and messages.
+#include "kiln/app/pin_hash.h"
 #include "kiln/core/data_paths.h"
 #include "test_paths.h"
 
@@ -81,4 +82,46 @@ TEST(KilnfireProcess, MissingModelFallsBackToTheErrorModel) {
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("/no/such/scan.glb: model file not found"), std::string::npos)
             << r.output;
+}
+
+TEST(KilnfireProcess, BrokenInstallationFileRefusesToStart) {
+    const auto file = kiln::test::outputDir("app") / "broken_installation.json";
+    {
+        std::FILE* f = std::fopen(file.c_str(), "w");
+        ASSERT_NE(f, nullptr);
+        std::fputs("{\n  \"mode\": \"kiosk\",\n  \"scenes\": [\"egg_kiln\"],\n  \"langage\": "
+                   "\"zh\"\n}\n",
+                   f);
+        std::fclose(f);
+    }
+    ProcessRun r = runKilnfire("--offscreen --frames 1 --config " + file.string());
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(file.string() + ":4"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("langage"), std::string::npos) << r.output;
+}
+
+TEST(KilnfireProcess, KioskInstallationStartsOnItsFirstScene) {
+    const auto config = kiln::core::dataPath("docs/installations/kiosk.json");
+    ProcessRun r = runKilnfire("--offscreen --frames 1 --size 320x180 --config " + config.string());
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("(kiosk)"), std::string::npos) << r.output;
+}
+
+TEST(KilnfireProcess, HashPinPrintsAHashThatVerifies) {
+    const std::string command =
+            std::string("printf '4711\\n4711\\n' | ") + KILNFIRE_EXE + " --hash-pin";
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    std::array<char, 512> line{};
+    const bool read = fgets(line.data(), line.size(), pipe) != nullptr;
+    const int status = pclose(pipe);
+    ASSERT_TRUE(read);
+    EXPECT_EQ(WEXITSTATUS(status), 0);
+    std::string hash(line.data());
+    while (!hash.empty() && hash.back() == '\n') {
+        hash.pop_back();
+    }
+    EXPECT_EQ(hash.rfind("pbkdf2-sha256$", 0), 0u) << hash;
+    EXPECT_TRUE(kiln::app::verifyPin("4711", hash));
+    EXPECT_FALSE(kiln::app::verifyPin("4712", hash));
 }

@@ -7,6 +7,9 @@
 #include "kiln/app/checks.h"
 #include "kiln/app/firing_effects.h"
 #include "kiln/app/firing_session.h"
+#include "kiln/app/installation_config.h"
+#include "kiln/app/lockdown.h"
+#include "kiln/app/pin_hash.h"
 #include "kiln/app/sdl_input.h"
 #include "kiln/assets/image_io.h"
 #include "kiln/assets/model_importer.h"
@@ -226,7 +229,48 @@ core::Status writeStill(render::Renderer& renderer, const render::FrameParams& f
 
 } // namespace
 
-int run(const Options& options) {
+int run(const Options& givenOptions) {
+    Options options = givenOptions;
+    if (options.hashPin) {
+        // For the technician: the PIN twice on standard input, the line for the file out.
+        char first[64] = {};
+        char second[64] = {};
+        if (std::fgets(first, sizeof first, stdin) == nullptr ||
+            std::fgets(second, sizeof second, stdin) == nullptr) {
+            std::fprintf(stderr, "kilnfire: --hash-pin reads the PIN twice, one per line\n");
+            return 2;
+        }
+        auto trim = [](char* text) {
+            std::string t(text);
+            while (!t.empty() && (t.back() == '\n' || t.back() == '\r')) {
+                t.pop_back();
+            }
+            return t;
+        };
+        auto hash = hashPinForTechnician(trim(first), trim(second));
+        if (!hash) {
+            std::fprintf(stderr, "kilnfire: %s\n", hash.error().message.c_str());
+            return 2;
+        }
+        std::printf("%s\n", hash.value().c_str());
+        return 0;
+    }
+    std::optional<InstallationConfig> installation;
+    if (!options.configPath.empty()) {
+        // A broken installation file stops the program: a kiosk must not guess.
+        auto config = loadInstallationConfig(options.configPath);
+        if (!config) {
+            core::logError("app", config.error().message);
+            return 1;
+        }
+        installation = std::move(config.value());
+        options.sceneId = installation->scenes.front();
+        if (installation->language == content::Language::En && options.language.empty()) {
+            options.language = "en";
+        }
+        core::logInfo("app", "installation '" + installation->name + "' (" +
+                                     std::string(modeCode(installation->mode)) + ")");
+    }
     if (options.checkScenes) {
         return checkScenes();
     }
@@ -245,6 +289,11 @@ int run(const Options& options) {
     desc.fullscreen = options.fullscreen;
     desc.offscreen = options.offscreen;
     desc.title = "Kilnfire 窑火";
+    if (installation && policyOf(installation->mode).lockdown) {
+        // Closing the window must not end a kiosk: SDL would otherwise turn the last window's
+        // close into SDL_QUIT. SDL_QUIT then only comes from a system signal (systemd's stop).
+        SDL_SetHint(SDL_HINT_QUIT_ON_LAST_WINDOW_CLOSE, "0");
+    }
     auto window = platform::Window::create(desc);
     if (!window) {
         core::logError("app", window.error().message);
@@ -496,6 +545,9 @@ int run(const Options& options) {
     if (options.language == "en") {
         overlay.language = content::Language::En;
     }
+    if (installation) {
+        overlay.depth = installation->depth;
+    }
     ui::applyTheme({overlay.highContrast, uiScale, overlay.textSizeLevel, atlasScale});
     ui::OverlaySettings pendingOverlay = overlay;
     bool diamondOpen = false;
@@ -542,12 +594,27 @@ int run(const Options& options) {
             if (imgui.sdl) {
                 ImGui_ImplSDL2_ProcessEvent(&event);
             }
+            // Kiosks and exhibitions are locked down: quit keys and the close button do nothing.
+            const InstallationMode mode =
+                    installation ? installation->mode : InstallationMode::Classroom;
             if (event.type == SDL_QUIT) {
-                running = false;
+                // A system signal (or, without lockdown, the last window closing).
+                if (!installation || !shouldIgnoreQuit(mode, QuitSource::SystemSignal, false)) {
+                    running = false;
+                }
+            } else if (event.type == SDL_WINDOWEVENT &&
+                       event.window.event == SDL_WINDOWEVENT_CLOSE) {
+                if (!installation || !shouldIgnoreQuit(mode, QuitSource::WindowClose, false)) {
+                    running = false;
+                } else {
+                    core::logInfo("app", "window close ignored: this installation is locked down");
+                }
             } else if (event.type == SDL_KEYDOWN && !io.WantCaptureKeyboard) {
                 switch (event.key.keysym.sym) {
                     case SDLK_ESCAPE:
-                        running = false;
+                        if (!installation || !shouldIgnoreQuit(mode, QuitSource::Escape, false)) {
+                            running = false;
+                        }
                         break;
                     case SDLK_m: // measuring tool on or off
                         measuring = !measuring;

@@ -66,6 +66,11 @@ std::string usageText() {
            "  --firing-hours H    start the scene's firing at kiln hour H (0..100)\n"
            "  --check-scenes      validate every scenes/*/scene.json; exit 1 on any error\n"
            "  --check-content     run the content lint on assets/content; exit 1 on findings\n"
+           "  --config FILE       the installation's configuration (docs/installations.md): mode,\n"
+           "                      scenes, language, depth; a kiosk refuses to start on a broken "
+           "file\n"
+           "  --hash-pin          read an admin PIN twice from standard input and print the line\n"
+           "                      to put in the configuration's admin.pinHash\n"
            "  --report-frame-times  at exit, print frame times (engine CPU and total, each frame\n"
            "                      finished with glFinish), draw calls, triangles and memory\n"
            "  --version           print the version\n"
@@ -125,6 +130,14 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.checkScenes = true;
         } else if (arg == "--check-content") {
             options.checkContent = true;
+        } else if (arg == "--hash-pin") {
+            options.hashPin = true;
+        } else if (arg == "--config") {
+            auto v = value("FILE");
+            if (!v || v->empty()) {
+                return missing("an installation file");
+            }
+            options.configPath = *v;
         } else if (arg == "--report-frame-times") {
             options.reportFrameTimes = true;
         } else if (arg == "--viewpoint") {

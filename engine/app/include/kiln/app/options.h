@@ -33,6 +33,8 @@ struct Options {
     std::string viewpointId;       // --viewpoint: start at this authored viewpoint
     bool checkScenes = false;      // --check-scenes: validate every scene file and exit
     bool checkContent = false;     // --check-content: run the content lint and exit
+    std::string configPath;        // --config FILE: the installation's configuration
+    bool hashPin = false;          // --hash-pin: read a PIN twice from stdin, print its stored hash
     bool reportFrameTimes = false; // --report-frame-times: print frame-time statistics at exit
     bool showUi = true;
     bool help = false;
