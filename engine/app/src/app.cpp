@@ -528,8 +528,15 @@ int run(const Options& givenOptions) {
     for (const std::string& text : ui::sceneCardStrings(card)) {
         fonts.addText(text);
     }
+    // Every content string this scene can show: the interface, the model, the glossary and this
+    // scene's own file (other scenes' cards are not shown here, and their glyphs cost start-up).
+    const std::string otherScenes = "scenes/";
+    const std::string thisScene = "scenes/" + sceneDesc.id + ".json";
     for (const auto& entry : content::allStrings(library)) {
-        fonts.addText(entry.text);
+        const bool sceneFile = entry.file.find(otherScenes) != std::string::npos;
+        if (!sceneFile || entry.file.find(thisScene) != std::string::npos) {
+            fonts.addText(entry.text);
+        }
     }
     for (const scene::SceneViewpoint& vp : sceneDesc.viewpoints) {
         fonts.addText(vp.caption.zh);
