@@ -583,7 +583,6 @@ int run(const Options& givenOptions) {
     core::FixedStepClock clock(kStepSeconds);
     const bool fixedFrameTime = options.offscreen && options.frames > 0;
     double lastSeconds = platform::Window::nowSeconds();
-    double simSeconds = 0.0; // advances by fixed steps only, so headless runs are reproducible
     bool running = true;
     int exitCode = 0;
     struct {
@@ -737,7 +736,6 @@ int run(const Options& givenOptions) {
         const int steps = clock.advance(fixedFrameTime ? kStepSeconds : now - lastSeconds);
         lastSeconds = now;
         for (int i = 0; i < steps; ++i) {
-            simSeconds += kStepSeconds;
             if (walking) {
                 walk.setMoveInput(walkKeys);
                 walk.update(static_cast<float>(kStepSeconds));
@@ -1182,7 +1180,6 @@ int run(const Options& givenOptions) {
             running = false;
         }
     }
-    (void)simSeconds;
     if (options.reportFrameTimes && timing.frames > 0) {
         const render::RenderStats& st = (*renderer)->stats();
         std::printf("frame times over %d frames at %dx%d (after 2 warm-up frames): "
