@@ -8,14 +8,19 @@
 namespace kiln::app {
 namespace {
 
-std::optional<int> parseInt(const std::string& text, int lo, int hi) {
-    int value = 0;
+// The whole text as a number in [lo, hi], or nothing (trailing characters, NaN, out of range).
+template <typename T> std::optional<T> parseNumber(const std::string& text, T lo, T hi) {
+    T value{};
     const char* end = text.data() + text.size();
     auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end || value < lo || value > hi) {
+    if (ec != std::errc() || ptr != end || !(value >= lo && value <= hi)) {
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<int> parseInt(const std::string& text, int lo, int hi) {
+    return parseNumber<int>(text, lo, hi);
 }
 
 std::optional<std::pair<int, int>> parseSize(const std::string& text) {
@@ -151,27 +156,23 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             if (!v) {
                 return missing("a scale from 0.25 to 1");
             }
-            float scale = 0.0f;
-            const char* end = v->data() + v->size();
-            auto [ptr, ec] = std::from_chars(v->data(), end, scale);
-            if (ec != std::errc() || ptr != end || !(scale >= 0.25f && scale <= 1.0f)) {
+            auto scale = parseNumber<float>(*v, 0.25f, 1.0f);
+            if (!scale) {
                 return core::Error{"bad value for --render-scale: '" + *v +
                                    "' (expected a number from 0.25 to 1)"};
             }
-            options.renderScale = scale;
+            options.renderScale = *scale;
         } else if (arg == "--firing-hours") {
             auto v = value("H");
             if (!v) {
                 return missing("kiln hours, 0..100");
             }
-            double hours = -1.0;
-            const char* end = v->data() + v->size();
-            auto [ptr, ec] = std::from_chars(v->data(), end, hours);
-            if (ec != std::errc() || ptr != end || !(hours >= 0.0 && hours <= 100.0)) {
+            auto hours = parseNumber<double>(*v, 0.0, 100.0);
+            if (!hours) {
                 return core::Error{"bad value for --firing-hours: '" + *v +
                                    "' (expected kiln hours from 0 to 100)"};
             }
-            options.firingHours = hours;
+            options.firingHours = *hours;
         } else if (arg == "--scene") {
             auto v = value("a scene id");
             if (!v || v->empty()) {
