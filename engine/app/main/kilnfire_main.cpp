@@ -1,4 +1,6 @@
-// kilnfire: the program's entry point. Parses the options and hands over to the app.
+// kilnfire: the program's entry point. Parses the options and hands over to the app; the
+// `report` subcommand (analytics for curators) is dispatched before the options are parsed.
+#include "kiln/app/analytics_report.h"
 #include "kiln/app/app.h"
 #include "kiln/app/options.h"
 #include "kiln/core/log.h"
@@ -15,6 +17,9 @@ int main(int argc, char** argv) {
                                    : name == "warning" ? kiln::core::LogLevel::Warning
                                    : name == "error"   ? kiln::core::LogLevel::Error
                                                        : kiln::core::LogLevel::Info);
+    }
+    if (argc >= 2 && std::string(argv[1]) == "report") {
+        return kiln::app::runReportCommand(std::vector<std::string>(argv + 2, argv + argc));
     }
     std::vector<std::string> args(argv + 1, argv + argc);
     auto options = kiln::app::parseOptions(args);
