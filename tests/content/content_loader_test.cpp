@@ -193,8 +193,8 @@ TEST(ContentLoader, MissingFolderReportsEachFileAndNeverThrows) {
         EXPECT_EQ(f.line, 0);
         files.push_back(f.file);
     }
-    EXPECT_EQ(files, (std::vector<std::string>{"glossary.json", "manifest.json", "model.json",
-                                               "ui_strings.json"}));
+    EXPECT_EQ(files, (std::vector<std::string>{"comparison.json", "glossary.json", "manifest.json",
+                                               "model.json", "ui_strings.json"}));
     EXPECT_TRUE(result.library.scenes.empty());
     EXPECT_EQ(result.library.findScene("egg_kiln"), nullptr);
 }

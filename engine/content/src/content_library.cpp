@@ -28,6 +28,30 @@ const Effect* DiamondModel::findEffect(std::string_view id) const {
     return findById(effects, id);
 }
 
+const ComparisonKiln* ComparisonContent::findKiln(std::string_view id) const {
+    return findById(kilns, id);
+}
+
+const ComparisonStep* ComparisonContent::stepInto(std::string_view to) const {
+    const auto it = std::find_if(steps.begin(), steps.end(),
+                                 [&](const ComparisonStep& s) { return s.to == to; });
+    return it == steps.end() ? nullptr : &*it;
+}
+
+std::string_view comparisonQuantityCode(ComparisonQuantity quantity) {
+    switch (quantity) {
+        case ComparisonQuantity::Capacity:
+            return "capacity";
+        case ComparisonQuantity::Fuel:
+            return "fuel";
+        case ComparisonQuantity::Duration:
+            return "duration";
+        case ComparisonQuantity::Spread:
+            return "spread";
+    }
+    return "capacity";
+}
+
 const Determinant* DiamondModel::centre() const {
     const auto it =
             std::find_if(determinants.begin(), determinants.end(),

@@ -2,7 +2,7 @@
 // only what it holds; within a file, an item with a broken id is skipped and a broken reference
 // is dropped, while a text with a missing translation is kept with that language empty.
 // [SECTION] parsing  [SECTION] model  [SECTION] glossary and UI strings  [SECTION] scenes
-// [SECTION] coverage  [SECTION] entry points
+// [SECTION] comparison  [SECTION] coverage  [SECTION] entry points
 #include "kiln/content/content_loader.h"
 
 #include "file_reader.h"
@@ -29,6 +29,7 @@ constexpr std::string_view kModelFile = "model.json";
 constexpr std::string_view kGlossaryFile = "glossary.json";
 constexpr std::string_view kUiStringsFile = "ui_strings.json";
 constexpr std::string_view kManifestFile = "manifest.json";
+constexpr std::string_view kComparisonFile = "comparison.json";
 
 // =============================================================================================
 // [SECTION] parsing
@@ -101,6 +102,7 @@ struct LoadState {
     std::map<std::string, ItemPlace> determinantPlaces;
     std::map<std::string, ItemPlace> pathwayPlaces;
     bool glossaryLoaded = false;
+    std::set<std::string> manifestScenes; // scene ids of the manifest, loaded or not
 };
 
 // Keeps the references that resolve; reports the others as dangling.
@@ -550,6 +552,18 @@ void readHotspots(FileReader& r, const json& doc, SceneContent& scene, IdRegistr
     }
 }
 
+// An explanation at two depths ({"visitor": ..., "student": ...}) or one ({"en": ..., "zh": ...})
+// that serves both.
+DepthText readExplanation(FileReader& r, const json& item, const std::string& field) {
+    const auto it = item.find("explanation");
+    if (it != item.end() && it->is_object() &&
+        (it->contains("visitor") || it->contains("student"))) {
+        return r.depthText(item, field, "explanation");
+    }
+    const Text one = r.text(item, field, "explanation");
+    return {one, one};
+}
+
 void readQuiz(FileReader& r, const json& doc, SceneContent& scene, const ContentLibrary& library) {
     const json* list = r.array(doc, "", "quiz", true);
     if (list == nullptr) {
@@ -608,7 +622,7 @@ void readQuiz(FileReader& r, const json& doc, SceneContent& scene, const Content
             continue;
         }
         q.correctIndex = correct->get<std::size_t>();
-        q.explanation = r.text(item, field, "explanation");
+        q.explanation = readExplanation(r, item, field);
         q.determinantIds = resolveIds(r, r.idList(item, field, "determinants", true), "determinant",
                                       knownDeterminant);
         q.source = r.string(item, field, "source");
@@ -697,6 +711,207 @@ std::vector<std::string> loadManifest(LoadState& state) {
 }
 
 // =============================================================================================
+// [SECTION] comparison
+// =============================================================================================
+
+ComparisonFigure readFigure(FileReader& r, const json& figures, const std::string& field,
+                            ComparisonQuantity quantity) {
+    ComparisonFigure f;
+    const std::string key(comparisonQuantityCode(quantity));
+    const std::string path = childField(field, key);
+    const auto it = figures.find(key);
+    if (it == figures.end() || !it->is_object()) {
+        r.report(path, it == figures.end() ? "missing figure (needs \"value\" and \"source\")"
+                                           : "must be an object with \"value\" and \"source\"");
+        return f;
+    }
+    r.checkKeys(*it, path, {"published", "value", "numbers", "source"});
+    if (const auto p = it->find("published"); p != it->end()) {
+        if (p->is_boolean()) {
+            f.published = p->get<bool>();
+        } else {
+            r.report(childField(path, "published"), "published must be true or false");
+        }
+    }
+    f.value = r.text(*it, path, "value");
+    if (const auto n = it->find("numbers"); n != it->end()) {
+        const bool numeric =
+                n->is_array() && n->size() >= 1 && n->size() <= 2 &&
+                std::all_of(n->begin(), n->end(), [](const json& x) { return x.is_number(); });
+        if (numeric) {
+            for (const json& x : *n) {
+                f.numbers.push_back(x.get<double>());
+            }
+        } else {
+            r.report(childField(path, "numbers"),
+                     "numbers must be [value] or [low, high], numbers without quotes");
+        }
+    }
+    if (f.published && f.numbers.empty() && it->find("numbers") == it->end()) {
+        r.report(childField(path, "numbers"),
+                 "a published figure needs its numbers ([value] or [low, high]); write "
+                 "\"published\": false when no source gives one");
+    }
+    f.source = r.string(*it, path, "source");
+    return f;
+}
+
+void readComparisonKilns(FileReader& r, const json& doc, LoadState& state) {
+    ComparisonContent& comparison = state.library.comparison;
+    const json* list = r.array(doc, "", "kilns", true);
+    if (list == nullptr) {
+        return;
+    }
+    IdRegistry ids;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string field = indexField("kilns", i);
+        if (!item.is_object()) {
+            r.report(field, "must be an object in { }; this kiln is skipped");
+            continue;
+        }
+        r.checkKeys(item, field,
+                    {"id", "name", "period", "years", "firing", "text", "figures", "source"});
+        const auto id = r.id(item, field);
+        if (!id || !ids.claim(r, *id, field)) {
+            continue;
+        }
+        // A scene that is listed but broken has its own finding; only an unknown id is dangling.
+        if (!state.manifestScenes.contains(*id)) {
+            r.report(childField(field, "id"), "unknown scene id '" + *id +
+                                                      "' (dangling reference): a kiln of the "
+                                                      "comparison is a scene; this kiln is "
+                                                      "skipped");
+            continue;
+        }
+        ComparisonKiln k;
+        k.id = *id;
+        k.name = r.text(item, field, "name");
+        k.period = r.text(item, field, "period");
+        const auto years = item.find("years");
+        if (years != item.end() && years->is_array() && years->size() == 2 &&
+            (*years)[0].is_number_integer() && (*years)[1].is_number_integer() &&
+            (*years)[0].get<int>() <= (*years)[1].get<int>()) {
+            k.fromYear = (*years)[0].get<int>();
+            k.toYear = (*years)[1].get<int>();
+        } else {
+            r.report(childField(field, "years"),
+                     years == item.end() ? "missing field ([first year, last year], CE)"
+                                         : "years must be [first year, last year], whole "
+                                           "years CE, the first not after the last");
+        }
+        k.firing = r.string(item, field, "firing");
+        k.text = r.depthText(item, field, "text");
+        const std::string figuresField = childField(field, "figures");
+        const auto figures = item.find("figures");
+        if (figures == item.end() || !figures->is_object()) {
+            r.report(figuresField, "missing object of figures (capacity, fuel, duration, "
+                                   "spread)");
+        } else {
+            r.checkKeys(*figures, figuresField, {"capacity", "fuel", "duration", "spread"});
+            for (ComparisonQuantity q : kComparisonQuantities) {
+                k.figures[static_cast<std::size_t>(q)] = readFigure(r, *figures, figuresField, q);
+            }
+        }
+        k.source = r.string(item, field, "source");
+        comparison.kilns.push_back(std::move(k));
+    }
+    if (list->empty()) {
+        r.report("kilns", "the comparison needs at least two kilns");
+    }
+}
+
+void readComparisonSteps(FileReader& r, const json& doc, LoadState& state) {
+    ComparisonContent& comparison = state.library.comparison;
+    const ContentLibrary& library = state.library;
+    const json* list = r.array(doc, "", "steps", true);
+    if (list == nullptr) {
+        return;
+    }
+    std::set<std::string> into;
+    auto indexOf = [&](const std::string& id) {
+        return std::find_if(comparison.kilns.begin(), comparison.kilns.end(),
+                            [&](const ComparisonKiln& k) { return k.id == id; }) -
+               comparison.kilns.begin();
+    };
+    for (std::size_t i = 0; i < list->size(); ++i) {
+        const json& item = (*list)[i];
+        const std::string field = indexField("steps", i);
+        if (!item.is_object()) {
+            r.report(field, "must be an object in { }; this step is skipped");
+            continue;
+        }
+        r.checkKeys(item, field, {"from", "to", "determinant", "title", "text", "source"});
+        ComparisonStep step;
+        step.from = r.string(item, field, "from");
+        step.to = r.string(item, field, "to");
+        step.determinantId = r.string(item, field, "determinant");
+        bool ok = !step.from.empty() && !step.to.empty() && !step.determinantId.empty();
+        for (const auto* end : {&step.from, &step.to}) {
+            if (!end->empty() && comparison.findKiln(*end) == nullptr) {
+                r.report(childField(field, end == &step.from ? "from" : "to"),
+                         "unknown kiln id '" + *end +
+                                 "' (dangling reference: not in \"kilns\"); this step is "
+                                 "skipped");
+                ok = false;
+            }
+        }
+        if (!step.determinantId.empty() && library.modelLoaded &&
+            library.model.findDeterminant(step.determinantId) == nullptr) {
+            r.report(childField(field, "determinant"),
+                     "unknown determinant id '" + step.determinantId +
+                             "' (dangling reference); this step is skipped");
+            ok = false;
+        }
+        // A step goes forward in time: from a kiln listed before the one it leads to.
+        if (ok && indexOf(step.from) >= indexOf(step.to)) {
+            r.report(childField(field, "to"), "the step from '" + step.from + "' to '" + step.to +
+                                                      "' goes backwards: list '" + step.from +
+                                                      "' before '" + step.to +
+                                                      "' in \"kilns\"; this step is skipped");
+            ok = false;
+        }
+        if (ok && !into.insert(step.to).second) {
+            r.report(childField(field, "to"), "duplicate step into '" + step.to +
+                                                      "' (each kiln is reached by one step); "
+                                                      "this step is skipped");
+            ok = false;
+        }
+        step.title = r.text(item, field, "title");
+        step.text = r.depthText(item, field, "text");
+        step.source = r.string(item, field, "source");
+        if (ok) {
+            comparison.steps.push_back(std::move(step));
+        }
+    }
+    // Keep the steps in the order of the kilns.
+    std::stable_sort(comparison.steps.begin(), comparison.steps.end(),
+                     [&](const ComparisonStep& a, const ComparisonStep& b) {
+                         return indexOf(a.to) < indexOf(b.to);
+                     });
+}
+
+void loadComparison(LoadState& state) {
+    const std::string file(kComparisonFile);
+    auto parsed = parseFile(state.root, file, state.findings);
+    if (!parsed) {
+        return;
+    }
+    FileReader r(file, parsed->text, state.findings);
+    r.reportDuplicateKeys();
+    const json& doc = parsed->doc;
+    r.checkKeys(doc, "", {"title", "intro", "simulation_note", "source", "kilns", "steps"});
+    ComparisonContent& comparison = state.library.comparison;
+    comparison.title = r.text(doc, "", "title");
+    comparison.intro = r.depthText(doc, "", "intro");
+    comparison.simulationNote = r.depthText(doc, "", "simulation_note");
+    comparison.source = r.string(doc, "", "source");
+    readComparisonKilns(r, doc, state);
+    readComparisonSteps(r, doc, state);
+    comparison.loaded = true;
+}
+
+// =============================================================================================
 // [SECTION] coverage
 // =============================================================================================
 
@@ -756,8 +971,10 @@ LoadResult loadContent(const std::filesystem::path& root, const LoadOptions& opt
     loadGlossary(state);
     IdRegistry hotspotIds;
     for (const auto& sceneId : loadManifest(state)) {
+        state.manifestScenes.insert(sceneId);
         loadScene(state, sceneId, hotspotIds);
     }
+    loadComparison(state);
     checkCoverage(state);
     std::stable_sort(state.findings.begin(), state.findings.end(),
                      [](const Finding& a, const Finding& b) {

@@ -102,8 +102,34 @@ void collectScene(Collector& c, const SceneContent& s) {
         for (std::size_t i = 0; i < q.options.size(); ++i) {
             c.text(file, f + ".options[" + std::to_string(i) + "]", q.options[i]);
         }
-        c.text(file, f + ".explanation", q.explanation);
+        c.depthText(file, f + ".explanation", q.explanation);
         c.neutral(file, f + ".source", q.source);
+    }
+}
+
+void collectComparison(Collector& c, const ComparisonContent& comparison) {
+    const std::string file = "comparison.json";
+    c.text(file, "title", comparison.title);
+    c.depthText(file, "intro", comparison.intro);
+    c.depthText(file, "simulation_note", comparison.simulationNote);
+    c.neutral(file, "source", comparison.source);
+    for (const auto& k : comparison.kilns) {
+        const std::string f = item("kilns", k.id);
+        c.text(file, f + ".name", k.name);
+        c.text(file, f + ".period", k.period);
+        c.depthText(file, f + ".text", k.text);
+        c.neutral(file, f + ".source", k.source);
+        for (ComparisonQuantity q : kComparisonQuantities) {
+            const std::string g = f + ".figures." + std::string(comparisonQuantityCode(q));
+            c.text(file, g + ".value", k.figure(q).value);
+            c.neutral(file, g + ".source", k.figure(q).source);
+        }
+    }
+    for (const auto& step : comparison.steps) {
+        const std::string f = "steps[" + step.from + "->" + step.to + "]";
+        c.text(file, f + ".title", step.title);
+        c.depthText(file, f + ".text", step.text);
+        c.neutral(file, f + ".source", step.source);
     }
 }
 
@@ -123,6 +149,7 @@ std::vector<StringEntry> allStrings(const ContentLibrary& library) {
         c.depthText("glossary.json", f + ".definition", t.definition);
         c.neutral("glossary.json", f + ".source", t.source);
     }
+    collectComparison(c, library.comparison);
     for (const auto& [key, text] : library.ui.all()) {
         c.text("ui_strings.json", "strings[\"" + key + "\"]", text);
     }

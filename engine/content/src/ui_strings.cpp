@@ -9,15 +9,59 @@ namespace kiln::content {
 namespace {
 
 // The keys the ui module asks for. Adding a key here makes the content check demand it in
-// ui_strings.json, in both languages.
-constexpr std::array<std::string_view, 27> kRequiredUiKeys = {
-        "app.title",           "welcome",           "attract.invitation", "idle.still_there",
-        "idle.countdown",      "idle.continue",     "language.switch",    "depth.visitor",
-        "depth.student",       "depth.switch",      "sim.play",           "sim.pause",
-        "content.unavailable", "card.determinants", "card.pathways",      "card.why",
-        "card.source",         "card.hotspots",     "model.title",        "model.mechanisms",
-        "model.pathways",      "model.effects",     "glossary.title",     "quiz.title",
-        "quiz.correct",        "quiz.incorrect",    "quiz.score",
+// ui_strings.json, in both languages. The quiz.* and compare.* keys from "quiz.next" on are those
+// of the quiz panel and the kiln comparison (ui/quiz_panel.h, ui/comparison_view.h).
+constexpr std::array<std::string_view, 49> kRequiredUiKeys = {
+        "app.title",
+        "welcome",
+        "attract.invitation",
+        "idle.still_there",
+        "idle.countdown",
+        "idle.continue",
+        "language.switch",
+        "depth.visitor",
+        "depth.student",
+        "depth.switch",
+        "sim.play",
+        "sim.pause",
+        "content.unavailable",
+        "card.determinants",
+        "card.pathways",
+        "card.why",
+        "card.source",
+        "card.hotspots",
+        "model.title",
+        "model.mechanisms",
+        "model.pathways",
+        "model.effects",
+        "glossary.title",
+        "quiz.title",
+        "quiz.correct",
+        "quiz.incorrect",
+        "quiz.score",
+        "quiz.next",
+        "quiz.progress",
+        "quiz.about",
+        "quiz.finish",
+        "quiz.finished",
+        "quiz.restart",
+        "quiz.open",
+        "compare.open",
+        "compare.hint",
+        "compare.capacity",
+        "compare.fuel",
+        "compare.duration",
+        "compare.spread",
+        "compare.published",
+        "compare.simulated",
+
+        "compare.hours",
+        "compare.tonnes",
+        "compare.spread_value",
+        "compare.peak",
+        "compare.change",
+        "compare.determinant",
+        "compare.chart",
 };
 
 } // namespace

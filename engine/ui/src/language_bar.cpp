@@ -37,6 +37,8 @@ LanguageBarView buildLanguageBarView(const content::ContentLibrary& library,
     view.contrastLabel = library.uiText("theme.high_contrast", l);
     view.diamondLabel = library.uiText("model.title", l);
     view.pathwaysLabel = library.uiText("card.pathways", l);
+    view.quizLabel = library.uiText("quiz.open", l);
+    view.comparisonLabel = library.uiText("compare.open", l);
     return view;
 }
 
@@ -85,6 +87,18 @@ LanguageBarCommand drawLanguageBar(const LanguageBarView& view, const PanelRect&
     ImGui::SameLine();
     if (touchButton(view.pathwaysLabel, "pathways", s, targets, view.pathwaysOpen)) {
         command.togglePathways = true;
+    }
+    if (view.showQuiz) {
+        ImGui::SameLine();
+        if (touchButton(view.quizLabel, "quiz", s, targets, view.quizOpen)) {
+            command.toggleQuiz = true;
+        }
+    }
+    if (view.showComparison) {
+        ImGui::SameLine();
+        if (touchButton(view.comparisonLabel, "comparison", s, targets, view.comparisonOpen)) {
+            command.toggleComparison = true;
+        }
     }
     ImGui::End();
     ImGui::PopStyleVar();

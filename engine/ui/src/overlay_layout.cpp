@@ -28,6 +28,10 @@ OverlayLayout computeOverlayLayout(ImVec2 displaySizePx, float uiScale) {
     layout.card = {ImVec2(cardX, top), ImVec2(std::max(0.0f, w - cardX - margin), panelH)};
     const float pathwaysW = std::max(w * 0.42f, std::min(w - 2.0f * margin, 480.0f * uiScale));
     layout.pathways = {ImVec2(w - margin - pathwaysW, top), ImVec2(pathwaysW, panelH)};
+    // The quiz is a little wider than the pathway panel: its options are full-width buttons.
+    const float quizW = std::max(w * 0.46f, std::min(w - 2.0f * margin, 560.0f * uiScale));
+    layout.quiz = {ImVec2(w - margin - quizW, top), ImVec2(quizW, panelH)};
+    layout.comparison = {ImVec2(0.0f, 0.0f), ImVec2(w, std::max(1.0f, h - barH))};
     return layout;
 }
 

@@ -5,6 +5,7 @@
 // allStrings() from string_catalog.h). Load with loadContent() from content_loader.h.
 #pragma once
 
+#include "kiln/content/comparison.h"
 #include "kiln/content/diamond_model.h"
 #include "kiln/content/glossary.h"
 #include "kiln/content/language.h"
@@ -26,6 +27,7 @@ struct ContentLibrary {
     std::vector<SceneContent> scenes; // in the order of manifest.json
     Glossary glossary;
     UiStrings ui;
+    ComparisonContent comparison; // comparison.json: the kilns side by side
 
     // nullptr when the scene is unknown or its file could not be loaded: show unavailableText().
     const SceneContent* findScene(std::string_view id) const;

@@ -32,7 +32,9 @@ struct QuizQuestion {
     Text question;
     std::vector<Text> options;
     std::size_t correctIndex = 0; // always < options.size() for a loaded question
-    Text explanation;
+    // Why the right answer is right, at two depths. A question written with one explanation
+    // ({"en", "zh"}) has the same text at both.
+    DepthText explanation;
     std::vector<std::string> determinantIds; // at least one
     std::string source;
 };

@@ -1,8 +1,9 @@
 // LanguageBar: the bar along the bottom of the screen with the language switch (中文 / English),
 // the reading depth (visitor / student), text size (smaller / larger), the high-contrast toggle
-// and the buttons that open the diamond and the pathway panel. Every control is a touch target;
-// every label comes from ui_strings. Returns commands; the app keeps the OverlaySettings and
-// applies them (applyOverlayCommand, then applyTheme). No GL, no SDL.
+// and the buttons that open the diamond, the pathway panel and (when the app shows them) the quiz
+// and the kiln comparison. Every control is a touch target; every label comes from ui_strings.
+// Returns commands; the app keeps the OverlaySettings and applies them (applyOverlayCommand, then
+// applyTheme). No GL, no SDL.
 #pragma once
 
 #include "kiln/content/content_library.h"
@@ -35,6 +36,14 @@ struct LanguageBarView {
     std::string contrastLabel;
     std::string diamondLabel;
     std::string pathwaysLabel;
+    // The quiz and the kiln comparison buttons are shown only when the app sets these (a scene
+    // with a quiz; the comparison loaded); their labels are always filled.
+    bool showQuiz = false;
+    bool quizOpen = false;
+    bool showComparison = false;
+    bool comparisonOpen = false;
+    std::string quizLabel;       // quiz.open
+    std::string comparisonLabel; // compare.open
     float uiScale = 1.0f;
 };
 
@@ -45,13 +54,15 @@ struct LanguageBarCommand {
     bool toggleHighContrast = false;
     bool toggleDiamond = false;
     bool togglePathways = false;
+    bool toggleQuiz = false;
+    bool toggleComparison = false;
     std::vector<TouchTarget> targets; // "language", "depth.visitor", "depth.student",
                                       // "text.smaller", "text.larger", "contrast", "diamond",
-                                      // "pathways"
+                                      // "pathways", "quiz", "comparison"
 
     bool any() const {
         return language || depth || textSizeDelta != 0 || toggleHighContrast || toggleDiamond ||
-               togglePathways;
+               togglePathways || toggleQuiz || toggleComparison;
     }
 };
 

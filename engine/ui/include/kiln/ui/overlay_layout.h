@@ -1,6 +1,7 @@
 // Where the overlay panels go on a display of any size: the bottom bar, the diamond on the left,
-// cards (mechanism, hotspot) and the pathway panel on the right. Pure arithmetic on the display
-// size and uiScale, so the app and the layout tests agree. Draws nothing.
+// cards (mechanism, hotspot), the pathway panel and the quiz on the right, the kiln comparison
+// over the whole screen above the bar. Pure arithmetic on the display size and uiScale, so the
+// app and the layout tests agree. Draws nothing.
 #pragma once
 
 #include <imgui.h>
@@ -17,6 +18,8 @@ struct OverlayLayout {
     PanelRect diamond;  // the New Diamond Model, left half above the bar
     PanelRect card;     // mechanism or hotspot card, right of the diamond
     PanelRect pathways; // the scene's pathways and Figure 2, right side
+    PanelRect quiz;     // the scene's quiz, right side (the diamond stays visible on the left)
+    PanelRect comparison; // the kiln comparison: full width above the bar
 };
 
 // uiScale: 1.0 at 1080p (the app uses max(0.5, heightPx / 1080)).
