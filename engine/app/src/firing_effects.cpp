@@ -48,6 +48,11 @@ glm::vec3 FiringEffects::smokeColor(sim::Atmosphere atmosphere, double unburntFr
     return glm::vec3(shade);
 }
 
+FiringEffects::~FiringEffects() {
+    mRenderer.removeModel(mSmoke);
+    mRenderer.removeModel(mFlames);
+}
+
 void FiringEffects::update(double realSeconds, const FiringSession& firing) {
     mTimeSeconds += realSeconds;
     const sim::KilnState& state = firing.run().state();

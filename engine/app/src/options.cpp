@@ -76,6 +76,11 @@ std::string usageText() {
            "file\n"
            "  --hash-pin          read an admin PIN twice from standard input and print the line\n"
            "                      to put in the configuration's admin.pinHash\n"
+           "  --export-dir DIR    where key X writes the firing's data (CSV) and key P a still\n"
+           "                      (PNG, 1920x1080); default ./kilnfire-export\n"
+           "  --script FILE       replay a scripted session (input events, waits, state checks;\n"
+           "                      docs/interaction.md) on a virtual clock; exit 3 if a check "
+           "fails\n"
            "  --report-frame-times  at exit, print frame times (engine CPU and total, each frame\n"
            "                      finished with glFinish), draw calls, triangles and memory\n"
            "  --version           print the version\n"
@@ -83,7 +88,8 @@ std::string usageText() {
            "\n"
            "Headless example:\n"
            "  kilnfire --offscreen --frames 1 --screenshot shot.png\n"
-           "Exit codes: 0 success, 1 runtime failure (for example no OpenGL 3.3), 2 bad options.\n";
+           "Exit codes: 0 success, 1 runtime failure (for example no OpenGL 3.3), 2 bad options,\n"
+           "3 a scripted check failed.\n";
 }
 
 core::Result<Options> parseOptions(const std::vector<std::string>& args) {
@@ -143,6 +149,18 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
                 return missing("an installation file");
             }
             options.configPath = *v;
+        } else if (arg == "--script") {
+            auto v = value("FILE");
+            if (!v || v->empty()) {
+                return missing("a script file");
+            }
+            options.scriptPath = *v;
+        } else if (arg == "--export-dir") {
+            auto v = value("DIR");
+            if (!v || v->empty()) {
+                return missing("a folder");
+            }
+            options.exportDir = *v;
         } else if (arg == "--report-frame-times") {
             options.reportFrameTimes = true;
         } else if (arg == "--viewpoint") {

@@ -17,6 +17,10 @@ public:
     // Adds the effect models to the renderer; positions in the scene's metres.
     FiringEffects(render::Renderer& renderer, const glm::vec3& chimneyTopM, float chimneyTopRadiusM,
                   const glm::vec3& fireboxM);
+    // Removes the effect models from the renderer (a scene change must not leave them behind).
+    ~FiringEffects();
+    FiringEffects(const FiringEffects&) = delete;
+    FiringEffects& operator=(const FiringEffects&) = delete;
 
     // Advances the animation by realSeconds and updates every puff and flame from the firing.
     void update(double realSeconds, const FiringSession& firing);

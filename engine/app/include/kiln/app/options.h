@@ -29,12 +29,14 @@ struct Options {
     std::string language; // --language zh|en: the overlays' language at start
     std::string panel;    // --panel diamond|pathways|hotspot:<id>: open at start         // --walk:
                           // start in walk mode at eye height
-    bool evidenceView = false;     // --evidence-view: colour parts by evidence class at start
-    std::string viewpointId;       // --viewpoint: start at this authored viewpoint
-    bool checkScenes = false;      // --check-scenes: validate every scene file and exit
-    bool checkContent = false;     // --check-content: run the content lint and exit
-    std::string configPath;        // --config FILE: the installation's configuration
-    bool hashPin = false;          // --hash-pin: read a PIN twice from stdin, print its stored hash
+    bool evidenceView = false; // --evidence-view: colour parts by evidence class at start
+    std::string viewpointId;   // --viewpoint: start at this authored viewpoint
+    bool checkScenes = false;  // --check-scenes: validate every scene file and exit
+    bool checkContent = false; // --check-content: run the content lint and exit
+    std::string configPath;    // --config FILE: the installation's configuration
+    bool hashPin = false;      // --hash-pin: read a PIN twice from stdin, print its stored hash
+    std::string scriptPath;    // --script FILE: replay a scripted session, then exit
+    std::string exportDir = "kilnfire-export"; // --export-dir: CSV and PNG exports (keys X, P)
     bool reportFrameTimes = false; // --report-frame-times: print frame-time statistics at exit
     bool showUi = true;
     bool help = false;

@@ -1,0 +1,128 @@
+// Runs kilnfire with scripted visitor sessions (kilnfire --script): real SDL events through the
+// app's own event loop, on a virtual clock, with the app's state checked at every step. A failed
+// check makes kilnfire exit with code 3; this test also proves that a false check does fail.
+#include "test_paths.h"
+
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace {
+
+struct ProcessRun {
+    int exitCode = -1;
+    std::string output;
+};
+
+ProcessRun runKilnfire(const std::string& args) {
+    const std::string command = std::string(KILNFIRE_EXE) + " " + args + " 2>&1";
+    ProcessRun run;
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return run;
+    }
+    std::array<char, 4096> buffer{};
+    while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
+        run.output += buffer.data();
+    }
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+std::string script(const char* name) {
+    return std::string(KILN_SCRIPT_DIR) + "/" + name;
+}
+
+// Skips when there is no OpenGL here, unless the environment requires GL (the test command).
+bool glMissing(const ProcessRun& r) {
+    if (r.exitCode == 1 && r.output.find("OpenGL") != std::string::npos &&
+        std::getenv("KILN_REQUIRE_GL") == nullptr) {
+        return true;
+    }
+    return false;
+}
+
+ProcessRun runScript(const char* config, const char* name) {
+    return runKilnfire("--offscreen --size 640x360 --config " + script(config) + " --script " +
+                       script(name));
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+} // namespace
+
+TEST(ScriptedSession, KioskVisitFromAttractToResetAndBack) {
+    const ProcessRun r = runScript("kiosk_test.json", "kiosk_visit.script");
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(count(r.output, "expected "), 0u) << r.output;
+    // Every expectation in the script was evaluated: one log line each.
+    std::size_t expectations = 0;
+    if (FILE* f = std::fopen(script("kiosk_visit.script").c_str(), "r")) {
+        std::array<char, 256> line{};
+        while (std::fgets(line.data(), line.size(), f) != nullptr) {
+            expectations += std::string(line.data()).rfind("expect ", 0) == 0 ? 1 : 0;
+        }
+        std::fclose(f);
+    }
+    EXPECT_GT(expectations, 20u);
+    EXPECT_EQ(count(r.output, "kiosk_visit.script:"), expectations) << r.output;
+}
+
+TEST(ScriptedSession, KioskIgnoresQuitKeysAndOpensOnlyWithTheRightPin) {
+    const ProcessRun r = runScript("kiosk_test.json", "kiosk_lockdown.script");
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("wrong admin PIN"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("admin menu unlocked"), std::string::npos) << r.output;
+    // The PIN's digits never reach the log.
+    EXPECT_EQ(r.output.find("2580"), std::string::npos) << r.output;
+}
+
+TEST(ScriptedSession, ClassroomPresenterKeysDriveToursScenesAndTheBlankScreen) {
+    const ProcessRun r = runScript("classroom_test.json", "classroom_presenter.script");
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(count(r.output, "expected "), 0u) << r.output;
+}
+
+TEST(ScriptedSession, AFalseExpectationFailsTheRun) {
+    const ProcessRun r = runScript("kiosk_test.json", "wrong_expectation.script");
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 3) << r.output;
+    EXPECT_NE(r.output.find("wrong_expectation.script:3: expected scene = no_such_scene, got "
+                            "egg_kiln"),
+              std::string::npos)
+            << r.output;
+}
+
+TEST(ScriptedSession, ABrokenScriptIsRefusedWithFileAndLine) {
+    const auto bad = kiln::test::outputDir("app_scripted") / "broken.script";
+    FILE* f = std::fopen(bad.c_str(), "w");
+    ASSERT_NE(f, nullptr);
+    std::fputs("frames 1\ntap here 3\n", f);
+    std::fclose(f);
+    const ProcessRun r = runKilnfire("--offscreen --size 320x180 --script " + bad.string());
+    EXPECT_EQ(r.exitCode, 2) << r.output;
+    EXPECT_NE(r.output.find("broken.script:2: 'here' is not a finite number"), std::string::npos)
+            << r.output;
+}
