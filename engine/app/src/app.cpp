@@ -22,10 +22,12 @@
 #include "kiln/core/data_paths.h"
 #include "kiln/core/file_io.h"
 #include "kiln/core/fixed_step.h"
+#include "kiln/core/reloadable_value.h"
 #include "kiln/core/log.h"
 #include "kiln/gpu/debug_output.h"
 #include "kiln/gpu/framebuffer.h"
 #include "kiln/gpu/gl.h"
+#include "kiln/platform/service_notifier.h"
 #include "kiln/platform/window.h"
 #include "kiln/render/renderer.h"
 #include "kiln/scene/screen_ray.h"
@@ -287,7 +289,7 @@ private:
     void resetVisitor();
     double now() const { return mVirtualClock ? mVirtualSeconds : platform::Window::nowSeconds(); }
     std::string uiText(const char* key, content::Language lang) const {
-        return std::string(mLibrary.uiText(key, lang));
+        return std::string(mLibrary->uiText(key, lang));
     }
     Bilingual bilingual(const char* key) const {
         return {uiText(key, content::Language::Zh), uiText(key, content::Language::En)};
@@ -301,6 +303,7 @@ private:
     std::string stateValue(const std::string& name) const;
 
     void updateInstallation();
+    void reloadEditedFiles();
     void startVisitorSession();
     void flushAnalytics(bool force);
     void exportFiringCsv();
@@ -329,7 +332,10 @@ private:
     PointerTracker mPointer;
 
     // Content and the open scene.
-    content::ContentLibrary mLibrary;
+    std::shared_ptr<const content::ContentLibrary> mLibrary; // held for a whole frame
+    std::unique_ptr<core::ReloadableValue<content::ContentLibrary>> mContent;
+    std::unique_ptr<core::ReloadableValue<scene::SceneDescription>> mSceneFile;
+    platform::ServiceNotifier mService;
     std::unique_ptr<SceneRuntime> mScene;
     std::string mSceneId;
     ui::SceneCardView mCard;
@@ -419,7 +425,28 @@ bool App::startUp() {
                  static_cast<float>(mWindow->drawableHeight())};
 
     // Texts shown with the scenes come from the content files; the scene file is the fallback.
-    mLibrary = std::move(content::loadContent(content::defaultContentRoot()).library);
+    // Curators edit content files in place: a broken edit keeps the last good version (the log
+    // says why) and the next good save comes in without a restart. The first load is lenient
+    // (findings are logged, the rest shows); reloads are strict.
+    mContent = std::make_unique<core::ReloadableValue<content::ContentLibrary>>(
+            "content", std::vector<std::filesystem::path>{content::defaultContentRoot()},
+            []() -> core::Result<content::ContentLibrary> {
+                content::LoadOptions quiet;
+                quiet.logFindings = false;
+                content::LoadResult r = content::loadContent(content::defaultContentRoot(), quiet);
+                if (!r.findings.empty()) {
+                    std::string m = content::formatFinding(r.findings.front());
+                    if (r.findings.size() > 1) {
+                        m.append(" (and ")
+                                .append(std::to_string(r.findings.size() - 1))
+                                .append(" more)");
+                    }
+                    return core::Error{m};
+                }
+                return std::move(r.library);
+            });
+    mContent->set(std::move(content::loadContent(content::defaultContentRoot()).library));
+    mLibrary = mContent->current();
 
     // The first scene: the command line's, or the installation's first.
     SceneStart start;
@@ -491,7 +518,7 @@ void App::buildFonts() {
     if (mInstallation) {
         sceneIds = mInstallation->scenes;
     }
-    for (const auto& entry : content::allStrings(mLibrary)) {
+    for (const auto& entry : content::allStrings(*mLibrary)) {
         const bool sceneFile = entry.file.find("scenes/") != std::string::npos;
         bool wanted = !sceneFile;
         for (const std::string& id : sceneIds) {
@@ -531,6 +558,15 @@ void App::openScene(const std::string& sceneId, SceneStart start) {
     mDashboardOpen = false;
     mRecorder.sceneEntered(mScene->description.id, t);
     buildCard();
+    mSceneFile.reset();
+    if (start.modelPath.empty() && !mScene->unavailable) {
+        mSceneFile = std::make_unique<core::ReloadableValue<scene::SceneDescription>>(
+                "scene " + sceneId,
+                std::vector<std::filesystem::path>{core::dataRoot() / "scenes" / sceneId},
+                [sceneId] { return scene::loadSceneById(sceneId, core::dataRoot()); });
+        mSceneFile->set(mScene->description);
+    }
+    mService.status("showing " + mScene->description.id);
     core::logInfo("app", "scene '" + mScene->description.id + "' open");
 }
 
@@ -548,15 +584,15 @@ void App::buildCard() {
     mCard.bodyZh = d.caption.zh;
     mCard.bodyEn = d.caption.en;
     mCard.source = d.source;
-    if (const content::SceneContent* sc = mLibrary.findScene(d.id);
+    if (const content::SceneContent* sc = mLibrary->findScene(d.id);
         sc != nullptr && !mScene->inspectModel) {
         using content::Language;
-        mCard.titleZh = std::string(mLibrary.display(sc->title, Language::Zh));
-        mCard.titleEn = std::string(mLibrary.display(sc->title, Language::En));
+        mCard.titleZh = std::string(mLibrary->display(sc->title, Language::Zh));
+        mCard.titleEn = std::string(mLibrary->display(sc->title, Language::En));
         mCard.bodyZh =
-                std::string(mLibrary.display(sc->card, Language::Zh, content::Depth::Visitor));
+                std::string(mLibrary->display(sc->card, Language::Zh, content::Depth::Visitor));
         mCard.bodyEn =
-                std::string(mLibrary.display(sc->card, Language::En, content::Depth::Visitor));
+                std::string(mLibrary->display(sc->card, Language::En, content::Depth::Visitor));
         if (!sc->source.empty()) {
             mCard.source = sc->source; // the source of the card's own facts
         }
@@ -1118,6 +1154,30 @@ void App::updateInstallation() {
     }
 }
 
+// Content and scene files a curator edits come in when saved whole and valid (real time: the
+// watch polls every two seconds).
+void App::reloadEditedFiles() {
+    const double wall = platform::Window::nowSeconds();
+    if (mContent && mContent->update(wall)) {
+        mLibrary = mContent->current();
+        buildCard();
+        // New characters need glyphs: rebuild the atlas and its texture between frames.
+        if (mImgui.gl) {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui::GetIO().Fonts->Clear();
+            mFonts = {};
+            buildFonts();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+            ui::applyTheme({mOverlay.highContrast, mUiScale, mOverlay.textSizeLevel, mAtlasScale});
+        }
+        core::logInfo("app", "content reloaded");
+    }
+    if (mSceneFile && mSceneFile->update(wall)) {
+        core::logInfo("app", "scene file changed: reopening '" + mSceneId + "'");
+        openSceneById(mSceneId);
+    }
+}
+
 // Hands the recorded events over in one batch (the store writes one transaction per batch).
 void App::flushAnalytics(bool force) {
     (void)force;
@@ -1365,7 +1425,7 @@ void App::drawSceneOverlays() {
     }
     if (mDiamondOpen && !dash) {
         const auto d = ui::drawDiamond(
-                ui::buildDiamondView(mLibrary, s.description.id, mExplored, mOverlay.language,
+                ui::buildDiamondView(*mLibrary, s.description.id, mExplored, mOverlay.language,
                                      mOpenDeterminant.value_or(""), mUiScale),
                 layout.diamond);
         collectTargets(mTargets, "diamond", d.targets);
@@ -1383,7 +1443,7 @@ void App::drawSceneOverlays() {
     if (dash) {
         drawDashboard();
     } else if (mOpenDeterminant) {
-        const auto cardView = ui::buildMechanismCard(mLibrary, *mOpenDeterminant, s.description.id,
+        const auto cardView = ui::buildMechanismCard(*mLibrary, *mOpenDeterminant, s.description.id,
                                                      mOverlay.language, mOverlay.depth, mUiScale);
         const auto cmd = ui::drawMechanismCard(cardView, layout.card);
         collectTargets(mTargets, "card", cmd.targets);
@@ -1391,7 +1451,7 @@ void App::drawSceneOverlays() {
             mOpenDeterminant.reset();
         }
     } else if (s.openHotspot) {
-        const auto cardView = ui::buildHotspotCard(mLibrary, *s.openHotspot, mOverlay.language,
+        const auto cardView = ui::buildHotspotCard(*mLibrary, *s.openHotspot, mOverlay.language,
                                                    mOverlay.depth, mUiScale);
         const auto cmd = ui::drawHotspotCard(cardView, layout.card);
         collectTargets(mTargets, "card", cmd.targets);
@@ -1399,7 +1459,7 @@ void App::drawSceneOverlays() {
             s.openHotspot.reset();
         }
     } else if (mPathwaysOpen) {
-        const auto panelView = ui::buildPathwayPanel(mLibrary, s.description.id, mOverlay.language,
+        const auto panelView = ui::buildPathwayPanel(*mLibrary, s.description.id, mOverlay.language,
                                                      mOverlay.depth, mUiScale);
         const auto cmd = ui::drawPathwayPanel(panelView, layout.pathways);
         collectTargets(mTargets, "card", cmd.targets);
@@ -1408,7 +1468,7 @@ void App::drawSceneOverlays() {
         }
     }
     const auto bar = ui::drawLanguageBar(
-            ui::buildLanguageBarView(mLibrary, mOverlay, mDiamondOpen, mPathwaysOpen, mUiScale),
+            ui::buildLanguageBarView(*mLibrary, mOverlay, mDiamondOpen, mPathwaysOpen, mUiScale),
             layout.bar);
     collectTargets(mTargets, "bar", bar.targets);
     if (bar.toggleDiamond) {
@@ -1417,7 +1477,7 @@ void App::drawSceneOverlays() {
     if (bar.togglePathways) {
         mPathwaysOpen = !mPathwaysOpen;
         if (mPathwaysOpen) {
-            if (const content::SceneContent* sc = mLibrary.findScene(s.description.id)) {
+            if (const content::SceneContent* sc = mLibrary->findScene(s.description.id)) {
                 for (const content::SceneLink& link : sc->pathways) {
                     mRecorder.pathwayOpened(link.id, t);
                 }
@@ -1564,7 +1624,7 @@ void App::drawDashboard() {
     const sim::KilnModel& model = firing.model();
     const sim::KilnState& state = firing.run().state();
     ui::FiringDashboardView dv;
-    dv.labels = ui::buildDashboardLabels(mLibrary, mOverlay.language);
+    dv.labels = ui::buildDashboardLabels(*mLibrary, mOverlay.language);
     dv.history = &s.history;
     dv.currentHours = firing.run().timeHours();
     dv.endHours = firing.run().schedule().endHours;
@@ -1671,6 +1731,7 @@ int App::run() {
             handleEvent(event);
         }
         updateInstallation();
+        reloadEditedFiles();
         const double t = now();
         // A long scripted wait is simulated in full for the firing, but the cameras only need
         // the last few seconds of it: they settle in that time anyway.
@@ -1770,6 +1831,11 @@ int App::run() {
         }
         gpu::checkGlErrors("end of frame");
         mWindow->swapBuffers();
+        // After the swap, so a hung driver stops the heartbeat and systemd restarts us.
+        mService.heartbeat(platform::Window::nowSeconds());
+        if (frameIndex == 0) {
+            mService.ready();
+        }
         if (mOptions.reportFrameTimes) {
             glFinish(); // so the total includes the rasteriser's work
             const double end = platform::Window::nowSeconds();
@@ -1800,6 +1866,7 @@ int App::run() {
             mRunning = false;
         }
     }
+    mService.stopping();
     if (mRecorder.inSession()) {
         mRecorder.endSession(now(), SessionEndReason::AppExit);
     }
