@@ -69,8 +69,36 @@ INSTANTIATE_TEST_SUITE_P(
                         BadLine{"OutsideTheWindow", "tap -4 3\n", "inside the window", 1},
                         BadLine{"UnknownState", "expect mood happy\n", "unknown state 'mood'", 1},
                         BadLine{"UnknownModifier", "key F4 meta\n", "unknown key modifier", 1},
-                        BadLine{"KeyWithoutName", "key\n", "key needs a key name", 1}),
+                        BadLine{"KeyWithoutName", "key\n", "key needs a key name", 1},
+                        BadLine{"RepeatWithoutEnd", "frames 1\nrepeat 3\nframes 1\n",
+                                "repeat without end", 2},
+                        BadLine{"EndWithoutRepeat", "frames 1\nend\n", "end without repeat", 2},
+                        BadLine{"RepeatZero", "repeat 0\nend\n", "whole number from 1", 1},
+                        BadLine{"RunawayRepeat", "repeat 100000\nrepeat 100000\nsample\nend\nend\n",
+                                "too many commands", 1}),
         [](const testing::TestParamInfo<BadLine>& param) { return param.param.name; });
+
+TEST(InputScript, RepeatBlocksAreUnrolledAndNestWithTheirLineNumbers) {
+    const auto script = parseInputScript("repeat 3\n"
+                                         "  tap 1 1\n"
+                                         "  repeat 2\n"
+                                         "    sample\n"
+                                         "  end\n"
+                                         "end\n"
+                                         "frames 1\n",
+                                         "soak.script");
+    ASSERT_TRUE(script) << script.error().message;
+    const auto& c = script->commands;
+    ASSERT_EQ(c.size(), 3u * (1u + 2u) + 1u);
+    for (std::size_t rep = 0; rep < 3; ++rep) {
+        EXPECT_EQ(c[rep * 3].op, ScriptOp::Tap);
+        EXPECT_EQ(c[rep * 3].line, 2);
+        EXPECT_EQ(c[rep * 3 + 1].op, ScriptOp::Sample);
+        EXPECT_EQ(c[rep * 3 + 2].line, 4);
+    }
+    EXPECT_EQ(c.back().op, ScriptOp::Frames);
+    EXPECT_EQ(c.back().line, 7);
+}
 
 TEST(InputScript, AMissingFileIsAnErrorNamingIt) {
     const auto script = kiln::app::loadInputScript("/no/such/visit.script");

@@ -103,6 +103,16 @@ TEST(ScriptedSession, ClassroomPresenterKeysDriveToursScenesAndTheBlankScreen) {
     EXPECT_EQ(count(r.output, "expected "), 0u) << r.output;
 }
 
+TEST(ScriptedSession, TouchesOnTheQuizComparisonAndLanguageSwitchDoWhatTheyShould) {
+    const ProcessRun r = runScript("kiosk_test.json", "overlay_touches.script");
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(count(r.output, "expected "), 0u) << r.output;
+    EXPECT_EQ(count(r.output, "no control"), 0u) << r.output;
+}
+
 TEST(ScriptedSession, AFalseExpectationFailsTheRun) {
     const ProcessRun r = runScript("kiosk_test.json", "wrong_expectation.script");
     if (glMissing(r)) {

@@ -104,7 +104,16 @@ INSTANTIATE_TEST_SUITE_P(
                 SiteCase{"overlay_dashboard_en",
                          "--scene egg_kiln --panel dashboard --firing-hours 20 --language en"},
                 SiteCase{"overlay_dashboard_zh",
-                         "--scene egg_kiln --panel dashboard --firing-hours 47 --language zh"}),
+                         "--scene egg_kiln --panel dashboard --firing-hours 47 --language zh"},
+                SiteCase{"overlay_quiz_zh", "--scene egg_kiln --panel quiz --language zh"},
+                SiteCase{"overlay_quiz_en", "--scene dragon_kiln --panel quiz --language en"},
+                SiteCase{"overlay_comparison_zh",
+                         "--scene egg_kiln --panel comparison --language zh"},
+                SiteCase{"overlay_comparison_en",
+                         "--scene egg_kiln --panel comparison --language en"},
+                // The kiosk's attract loop with its bilingual invitation (the kiosk starts there).
+                SiteCase{"overlay_attract", "--config " KILN_SOURCE_DIR
+                                            "/tests/app_scripted/scripts/kiosk_test.json"}),
         [](const auto& p) { return std::string(p.param.golden); });
 
 class GltfSampleGolden : public ::testing::TestWithParam<const char*> {};

@@ -8,6 +8,7 @@
 #include "kiln/app/app.h"
 
 #include "kiln/app/admin_gesture.h"
+#include "kiln/app/analytics_store.h"
 #include "kiln/app/checks.h"
 #include "kiln/app/firing_session.h"
 #include "kiln/app/idle_monitor.h"
@@ -22,15 +23,19 @@
 #include "kiln/core/data_paths.h"
 #include "kiln/core/file_io.h"
 #include "kiln/core/fixed_step.h"
-#include "kiln/core/reloadable_value.h"
 #include "kiln/core/log.h"
+#include "kiln/core/process_stats.h"
+#include "kiln/core/reloadable_value.h"
 #include "kiln/gpu/debug_output.h"
 #include "kiln/gpu/framebuffer.h"
 #include "kiln/gpu/gl.h"
+#include "kiln/gpu/object_counts.h"
 #include "kiln/platform/service_notifier.h"
 #include "kiln/platform/window.h"
 #include "kiln/render/renderer.h"
 #include "kiln/scene/screen_ray.h"
+#include "kiln/ui/comparison_from_sim.h"
+#include "kiln/ui/comparison_view.h"
 #include "kiln/ui/dashboard_from_sim.h"
 #include "kiln/ui/diamond_view.h"
 #include "kiln/ui/firing_dashboard.h"
@@ -42,6 +47,7 @@
 #include "kiln/ui/mechanism_card.h"
 #include "kiln/ui/overlay_layout.h"
 #include "kiln/ui/pathway_panel.h"
+#include "kiln/ui/quiz_panel.h"
 #include "kiln/ui/scene_card.h"
 #include "kiln/ui/status_panel.h"
 #include "kiln/ui/theme.h"
@@ -59,6 +65,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -348,6 +355,12 @@ private:
     bool mDashboardOpen = false;
     std::optional<std::string> mOpenDeterminant;
     std::set<std::string, std::less<>> mExplored;
+    bool mQuizOpen = false;
+    std::map<std::string, ui::QuizSession> mQuizzes; // the visitor's progress, per scene
+    bool mComparisonOpen = false;
+    std::vector<ui::ComparisonRun> mComparisonRuns; // simulated once, on first open
+    std::string mComparisonKiln;
+    std::optional<std::size_t> mComparisonStep;
     std::vector<ui::TouchTarget> mTargets;     // every control drawn this frame ("panel/id")
     std::vector<ui::TouchTarget> mLastTargets; // ... and last frame, for scripted taps
 
@@ -359,6 +372,7 @@ private:
     bool mSwallowPointer = false; // the touch that woke the kiosk does nothing else
     bool mBlank = false;
     SessionRecorder mRecorder;
+    std::unique_ptr<AnalyticsWriter> mAnalytics; // null: analytics off or unavailable
     int mSessionsStarted = 0;
     std::size_t mEventsRecorded = 0;
     double mLastFlushSeconds = 0.0;
@@ -375,6 +389,18 @@ private:
     bool mScriptDone = false;
     int mScriptFailures = 0;
     std::string mPendingScreenshot;
+    // The soak: samples taken by the script's "sample" command.
+    struct SoakSample {
+        int frame = 0;
+        std::size_t residentBytes = 0;
+        gpu::LiveObjectCounts gl;
+        double meanFrameMs = 0.0;
+    };
+    std::vector<SoakSample> mSamples;
+    int mFrameIndex = 0;
+    int mFramesSinceSample = 0;
+    double mLastSampleWallSeconds = 0.0;
+    bool evaluateSoak();
     bool mExportStillRequested = false;
 };
 
@@ -476,6 +502,10 @@ bool App::startUp() {
         mPathwaysOpen = true;
     } else if (mOptions.panel == "dashboard") {
         mDashboardOpen = true;
+    } else if (mOptions.panel == "quiz") {
+        mQuizOpen = true;
+    } else if (mOptions.panel == "comparison") {
+        mComparisonOpen = true;
     } else if (mOptions.panel.rfind("hotspot:", 0) == 0) {
         mScene->openHotspot = mOptions.panel.substr(8);
         mScene->visitedHotspots.insert(*mScene->openHotspot);
@@ -497,6 +527,15 @@ bool App::startUp() {
         if (mPolicy.lockdown) {
             mAdmin = std::make_unique<AdminGesture>(gestureSettingsOf(mInstallation->admin),
                                                     mInstallation->admin.pinHash);
+        }
+        if (mInstallation->analytics.enabled) {
+            // A store that cannot open (read-only folder, full disk, corrupt file) is logged by
+            // the writer; the installation goes on without analytics.
+            if (auto writer = AnalyticsWriter::start(
+                        analyticsDatabasePath(mInstallation->analytics.folder));
+                writer) {
+                mAnalytics = std::move(writer.value());
+            }
         }
         if (!mPolicy.attractLoop) {
             startVisitorSession(); // a classroom's session is the lesson
@@ -628,6 +667,11 @@ void App::resetVisitor() {
     mDashboardOpen = false;
     mOpenDeterminant.reset();
     mExplored.clear();
+    mQuizOpen = false;
+    mQuizzes.clear();
+    mComparisonOpen = false;
+    mComparisonKiln.clear();
+    mComparisonStep.reset();
     mBlank = false;
     mSwallowPointer = false;
     const std::string first = mInstallation ? mInstallation->scenes.front() : mOptions.sceneId;
@@ -1012,6 +1056,33 @@ void App::scriptStep() {
                 mPendingScreenshot = c.text;
                 ++mScriptIndex;
                 return;
+            case ScriptOp::Sample: {
+                const double wall = platform::Window::nowSeconds();
+                SoakSample sample;
+                sample.frame = mFrameIndex;
+                sample.residentBytes = core::residentMemoryBytes();
+                sample.gl = gpu::liveObjectCounts();
+                sample.meanFrameMs = mFramesSinceSample > 0 ? (wall - mLastSampleWallSeconds) *
+                                                                      1000.0 / mFramesSinceSample
+                                                            : 0.0;
+                std::printf("soak sample %zu: frame %d, resident %.1f MiB, GL objects %lld "
+                            "(buffers %lld, textures %lld, vertex arrays %lld, framebuffers %lld, "
+                            "programs %lld), %.1f ms per frame\n",
+                            mSamples.size(), sample.frame,
+                            static_cast<double>(sample.residentBytes) / 1048576.0,
+                            static_cast<long long>(sample.gl.total()),
+                            static_cast<long long>(sample.gl.buffers),
+                            static_cast<long long>(sample.gl.textures),
+                            static_cast<long long>(sample.gl.vertexArrays),
+                            static_cast<long long>(sample.gl.framebuffers),
+                            static_cast<long long>(sample.gl.programs), sample.meanFrameMs);
+                std::fflush(stdout);
+                mSamples.push_back(sample);
+                mLastSampleWallSeconds = wall;
+                mFramesSinceSample = 0;
+                ++mScriptIndex;
+                continue;
+            }
             case ScriptOp::Expect: {
                 const std::string actual = stateValue(c.text);
                 if (actual != c.value) {
@@ -1048,6 +1119,9 @@ std::string App::stateValue(const std::string& name) const {
         return mOverlay.depth == content::Depth::Student ? "student" : "visitor";
     }
     if (name == "card") {
+        if (mComparisonOpen) {
+            return "comparison";
+        }
         if (mDashboardOpen && s.firing) {
             return "dashboard";
         }
@@ -1056,6 +1130,9 @@ std::string App::stateValue(const std::string& name) const {
         }
         if (s.openHotspot) {
             return "hotspot:" + *s.openHotspot;
+        }
+        if (mQuizOpen) {
+            return "quiz";
         }
         if (mPathwaysOpen) {
             return "pathways";
@@ -1091,6 +1168,10 @@ std::string App::stateValue(const std::string& name) const {
     }
     if (name == "sessions") {
         return std::to_string(mSessionsStarted);
+    }
+    if (name == "quiz.score") {
+        const auto it = mQuizzes.find(s.description.id);
+        return it == mQuizzes.end() ? "0" : std::to_string(it->second.score());
     }
     if (name == "dashboard") {
         return mDashboardOpen ? "open" : "closed";
@@ -1180,13 +1261,18 @@ void App::reloadEditedFiles() {
 
 // Hands the recorded events over in one batch (the store writes one transaction per batch).
 void App::flushAnalytics(bool force) {
-    (void)force;
     mLastFlushSeconds = now();
     auto events = mRecorder.takeEvents();
     if (events.empty()) {
         return;
     }
     mEventsRecorded += events.size();
+    if (mAnalytics) {
+        mAnalytics->submit(std::move(events)); // stored on the writer's thread
+        if (force) {
+            mAnalytics->flush();
+        }
+    }
 }
 
 void App::exportFiringCsv() {
@@ -1413,17 +1499,18 @@ void App::drawSceneOverlays() {
         s.visitedHotspots.insert(*markerCmd.tappedId);
         mOpenDeterminant.reset();
     }
-    if (!mDiamondOpen && !dash) {
-        ui::drawSceneCard(mCard); // the diamond takes the same side
+    if (!mDiamondOpen && !dash && !mComparisonOpen) {
+        ui::drawSceneCard(mCard); // the diamond takes the same side; the comparison all of it
     }
     float panelTop = 0.0f;
     // The cards open on the right, where the status panels are: one at a time.
-    const bool cardOpen = mOpenDeterminant || s.openHotspot || mPathwaysOpen || dash;
+    const bool cardOpen = mOpenDeterminant || s.openHotspot || mPathwaysOpen || dash || mQuizOpen ||
+                          mComparisonOpen;
     drawFiringPanel(panelTop, cardOpen);
     if (s.view.evidenceOn && !cardOpen) {
         drawEvidencePanels(panelTop);
     }
-    if (mDiamondOpen && !dash) {
+    if (mDiamondOpen && !dash && !mComparisonOpen) {
         const auto d = ui::drawDiamond(
                 ui::buildDiamondView(*mLibrary, s.description.id, mExplored, mOverlay.language,
                                      mOpenDeterminant.value_or(""), mUiScale),
@@ -1440,8 +1527,51 @@ void App::drawSceneOverlays() {
             mOpenDeterminant.reset();
         }
     }
-    if (dash) {
+    if (mComparisonOpen) {
+        // Full width above the bar: the other cards wait underneath.
+        if (mComparisonRuns.empty()) {
+            mComparisonRuns = ui::runComparisonFirings(mLibrary->comparison);
+        }
+        const auto c = ui::drawComparisonView(
+                ui::buildComparisonView(*mLibrary, mComparisonRuns, mOverlay.language,
+                                        mOverlay.depth, mComparisonKiln, mComparisonStep, mUiScale),
+                layout.comparison);
+        collectTargets(mTargets, "comparison", c.targets);
+        if (c.selectKiln) {
+            mComparisonKiln = *c.selectKiln;
+            mComparisonStep.reset();
+        }
+        if (c.selectStep) {
+            mComparisonStep = *c.selectStep;
+            mComparisonKiln.clear();
+        }
+        if (c.close) {
+            mComparisonOpen = false;
+        }
+    } else if (dash) {
         drawDashboard();
+    } else if (mQuizOpen && !mOpenDeterminant) {
+        if (const content::SceneContent* sc = mLibrary->findScene(s.description.id)) {
+            ui::QuizSession& quiz = mQuizzes.try_emplace(s.description.id, *sc).first->second;
+            const auto q = ui::drawQuizPanel(ui::buildQuizPanel(*mLibrary, quiz, mOverlay.language,
+                                                                mOverlay.depth, mUiScale),
+                                             layout.quiz);
+            collectTargets(mTargets, "quiz", q.targets);
+            if (q.answered) {
+                mRecorder.quizAnswered(q.answered->questionId, q.answered->correct, t);
+            }
+            ui::applyQuizCommand(quiz, q);
+            if (q.openDeterminant) {
+                mOpenDeterminant = *q.openDeterminant;
+                mExplored.insert(*q.openDeterminant);
+                mRecorder.determinantOpened(*q.openDeterminant, t);
+            }
+            if (q.close) {
+                mQuizOpen = false;
+            }
+        } else {
+            mQuizOpen = false;
+        }
     } else if (mOpenDeterminant) {
         const auto cardView = ui::buildMechanismCard(*mLibrary, *mOpenDeterminant, s.description.id,
                                                      mOverlay.language, mOverlay.depth, mUiScale);
@@ -1467,15 +1597,34 @@ void App::drawSceneOverlays() {
             mPathwaysOpen = false;
         }
     }
-    const auto bar = ui::drawLanguageBar(
-            ui::buildLanguageBarView(*mLibrary, mOverlay, mDiamondOpen, mPathwaysOpen, mUiScale),
-            layout.bar);
+    ui::LanguageBarView barView =
+            ui::buildLanguageBarView(*mLibrary, mOverlay, mDiamondOpen, mPathwaysOpen, mUiScale);
+    const content::SceneContent* sceneContent = mLibrary->findScene(s.description.id);
+    barView.showQuiz = sceneContent != nullptr && !sceneContent->quiz.empty();
+    barView.quizOpen = mQuizOpen;
+    barView.showComparison = mLibrary->comparison.loaded;
+    barView.comparisonOpen = mComparisonOpen;
+    const auto bar = ui::drawLanguageBar(barView, layout.bar);
     collectTargets(mTargets, "bar", bar.targets);
     if (bar.toggleDiamond) {
         mDiamondOpen = !mDiamondOpen;
     }
+    if (bar.toggleQuiz) {
+        mQuizOpen = !mQuizOpen;
+        if (mQuizOpen) {
+            mPathwaysOpen = false; // they share the right side
+            mOpenDeterminant.reset();
+            s.openHotspot.reset();
+        }
+    }
+    if (bar.toggleComparison) {
+        mComparisonOpen = !mComparisonOpen;
+    }
     if (bar.togglePathways) {
         mPathwaysOpen = !mPathwaysOpen;
+        if (mPathwaysOpen) {
+            mQuizOpen = false;
+        }
         if (mPathwaysOpen) {
             if (const content::SceneContent* sc = mLibrary->findScene(s.description.id)) {
                 for (const content::SceneLink& link : sc->pathways) {
@@ -1718,6 +1867,8 @@ int App::run() {
     } timing;
     timing.frameStart = platform::Window::nowSeconds();
     for (int frameIndex = 0; mRunning; ++frameIndex) {
+        mFrameIndex = frameIndex;
+        ++mFramesSinceSample;
         if (mVirtualClock) {
             mVirtualSeconds += kStepSeconds;
         }
@@ -1889,6 +2040,9 @@ int App::run() {
                     static_cast<double>(st.bufferBytes) / 1048576.0,
                     static_cast<double>(st.targetBytes) / 1048576.0);
     }
+    if (!evaluateSoak()) {
+        ++mScriptFailures;
+    }
     mScene.reset(); // GPU objects go before the context
     if (mScript && mScriptIndex + 1 < mScript->commands.size()) {
         // Stopped before the script's end (a quit that should have been ignored, say): the
@@ -1903,6 +2057,44 @@ int App::run() {
         return 3;
     }
     return mExitCode;
+}
+
+// The soak's verdict (issue #7): after a warm-up of the first fifth of the samples, resident
+// memory grows by less than 2% and the live GL object counts stay exactly where they were (each
+// sample is taken at the same point of the script's cycle). True when there are no samples.
+bool App::evaluateSoak() {
+    if (mSamples.size() < 3) {
+        return true;
+    }
+    const std::size_t warm = std::max<std::size_t>(1, mSamples.size() / 5);
+    const SoakSample& base = mSamples[warm];
+    bool ok = true;
+    std::size_t peak = base.residentBytes;
+    for (std::size_t i = warm; i < mSamples.size(); ++i) {
+        peak = std::max(peak, mSamples[i].residentBytes);
+        if (!(mSamples[i].gl == base.gl)) {
+            core::logError("soak", "GL objects changed from " + std::to_string(base.gl.total()) +
+                                           " (sample " + std::to_string(warm) + ") to " +
+                                           std::to_string(mSamples[i].gl.total()) + " (sample " +
+                                           std::to_string(i) + ")");
+            ok = false;
+        }
+    }
+    const double growth = (static_cast<double>(mSamples.back().residentBytes) -
+                           static_cast<double>(base.residentBytes)) /
+                          static_cast<double>(base.residentBytes);
+    std::printf("soak: %zu samples over %d frames; after warm-up resident memory %.1f -> %.1f "
+                "MiB (%+.2f%%, peak %.1f MiB), GL objects %lld -> %lld\n",
+                mSamples.size(), mSamples.back().frame,
+                static_cast<double>(base.residentBytes) / 1048576.0,
+                static_cast<double>(mSamples.back().residentBytes) / 1048576.0, growth * 100.0,
+                static_cast<double>(peak) / 1048576.0, static_cast<long long>(base.gl.total()),
+                static_cast<long long>(mSamples.back().gl.total()));
+    if (growth >= 0.02) {
+        core::logError("soak", "resident memory grew by 2% or more after the warm-up");
+        ok = false;
+    }
+    return ok;
 }
 
 } // namespace

@@ -25,7 +25,7 @@ constexpr OpSpec kOps[] = {
         {"click", ScriptOp::Click, 2, 0},   {"tap-target", ScriptOp::TapTarget, 0, 1},
         {"key", ScriptOp::Key, 0, -1},      {"quit", ScriptOp::Quit, 0, 0},
         {"close", ScriptOp::Close, 0, 0},   {"screenshot", ScriptOp::Screenshot, 0, 1},
-        {"expect", ScriptOp::Expect, 0, 2},
+        {"expect", ScriptOp::Expect, 0, 2}, {"sample", ScriptOp::Sample, 0, 0},
 };
 
 core::Error errorAt(std::string_view file, int line, const std::string& problem) {
@@ -56,6 +56,14 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
     std::istringstream in{std::string(text)};
     std::string raw;
     int lineNo = 0;
+    // Open "repeat" blocks: where their commands start and how many times they run.
+    struct Block {
+        std::size_t firstCommand;
+        long count;
+        int line;
+    };
+    std::vector<Block> blocks;
+    constexpr std::size_t kMaxCommands = 5'000'000; // a runaway nest of repeats
     while (std::getline(in, raw)) {
         ++lineNo;
         if (const auto hash = raw.find('#'); hash != std::string::npos) {
@@ -67,6 +75,32 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
             parts.push_back(w);
         }
         if (parts.empty()) {
+            continue;
+        }
+        if (parts[0] == "repeat") {
+            double n = 0.0;
+            if (parts.size() != 2 || !parseNumber(parts[1], n) || n < 1.0 || n > 1.0e6 ||
+                n != std::floor(n)) {
+                return errorAt(fileName, lineNo, "repeat takes a whole number from 1");
+            }
+            blocks.push_back({script.commands.size(), static_cast<long>(n), lineNo});
+            continue;
+        }
+        if (parts[0] == "end") {
+            if (blocks.empty() || parts.size() != 1) {
+                return errorAt(fileName, lineNo, "end without repeat");
+            }
+            const Block block = blocks.back();
+            blocks.pop_back();
+            const std::vector<ScriptCommand> body(
+                    script.commands.begin() + static_cast<std::ptrdiff_t>(block.firstCommand),
+                    script.commands.end());
+            if (body.size() * static_cast<std::size_t>(block.count) > kMaxCommands) {
+                return errorAt(fileName, block.line, "repeat makes too many commands");
+            }
+            for (long i = 1; i < block.count; ++i) {
+                script.commands.insert(script.commands.end(), body.begin(), body.end());
+            }
             continue;
         }
         const auto spec = std::find_if(std::begin(kOps), std::end(kOps),
@@ -146,9 +180,13 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
             }
             case ScriptOp::Quit:
             case ScriptOp::Close:
+            case ScriptOp::Sample:
                 break;
         }
         script.commands.push_back(std::move(cmd));
+    }
+    if (!blocks.empty()) {
+        return errorAt(fileName, blocks.back().line, "repeat without end");
     }
     return script;
 }

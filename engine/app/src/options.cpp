@@ -65,7 +65,8 @@ std::string usageText() {
            "  --walk              start in walk mode at eye height (also key V; W/A/S/D move)\n"
            "  --language L        overlays in zh (default) or en at start\n"
            "  --panel P           open a panel at start: diamond, pathways, dashboard (the "
-           "firing)\n"
+           "firing),\n"
+           "                      quiz, comparison (the kilns side by side)\n"
            "                      or hotspot:<id>\n"
            "  --evidence-view     start with parts coloured by evidence class (also key E)\n"
            "  --firing-hours H    start the scene's firing at kiln hour H (0..100)\n"
@@ -129,10 +130,11 @@ core::Result<Options> parseOptions(const std::vector<std::string>& args) {
             options.language = *v;
         } else if (arg == "--panel") {
             auto v = value("a panel");
-            if (!v || (*v != "diamond" && *v != "pathways" && *v != "dashboard" &&
-                       v->rfind("hotspot:", 0) != 0)) {
+            if (!v || (*v != "diamond" && *v != "pathways" && *v != "dashboard" && *v != "quiz" &&
+                       *v != "comparison" && v->rfind("hotspot:", 0) != 0)) {
                 return core::Error{"bad value for --panel: '" + v.value_or("") +
-                                   "' (expected diamond, pathways, dashboard or hotspot:<id>)"};
+                                   "' (expected diamond, pathways, dashboard, quiz, comparison "
+                                   "or hotspot:<id>)"};
             }
             options.panel = *v;
         } else if (arg == "--evidence-view") {

@@ -27,7 +27,10 @@ enum class ScriptOp {
     Close,      // close: the window's close button
     Screenshot, // screenshot PATH: write the current frame as PNG
     Expect,     // expect NAME VALUE: the app's state NAME must read VALUE now
+    Sample,     // sample: record resident memory, live GL objects and frame time (the soak)
 };
+// Also: "repeat N" ... "end" repeats the lines between N times (nesting allowed); it is unrolled
+// when parsed, so commands keep the line numbers of the file.
 
 struct ScriptCommand {
     ScriptOp op = ScriptOp::Frames;
