@@ -412,6 +412,10 @@ bool App::startUp() {
     desc.fullscreen = mOptions.fullscreen;
     desc.offscreen = mOptions.offscreen;
     desc.title = "Kilnfire 窑火";
+    if (mInstallation) {
+        desc.displayIndex = mInstallation->display.index;
+        desc.fullscreen = desc.fullscreen || mInstallation->display.fullscreen;
+    }
     if (mPolicy.lockdown) {
         // Closing the window must not end a kiosk: SDL would otherwise turn the last window's
         // close into SDL_QUIT. SDL_QUIT then only comes from a system signal (systemd's stop).
@@ -733,6 +737,12 @@ void App::handleEvent(const SDL_Event& event) {
         return;
     }
     mPointer.onEvent(event, mWindow->sdlWindow(), t);
+    // Touch-first: the cursor hides while fingers are used and comes back with a real mouse.
+    if (event.type == SDL_FINGERDOWN) {
+        SDL_ShowCursor(SDL_DISABLE);
+    } else if ((event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID)) {
+        SDL_ShowCursor(SDL_ENABLE);
+    }
     if (mImgui.sdl) {
         ImGui_ImplSDL2_ProcessEvent(&event);
     }

@@ -69,8 +69,16 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowDesc& desc) {
     auto window = std::unique_ptr<Window>(new Window());
     ++gWindowCount; // the destructor balances this, also on the error paths below
     window->mOffscreen = desc.offscreen;
-    window->mWindow = SDL_CreateWindow(desc.title.c_str(), SDL_WINDOWPOS_CENTERED,
-                                       SDL_WINDOWPOS_CENTERED, desc.width, desc.height, flags);
+    // An exhibition runs one instance per monitor; each names its display in its configuration.
+    int display = desc.displayIndex;
+    if (display < 0 || display >= SDL_GetNumVideoDisplays()) {
+        core::logWarning("platform", "display " + std::to_string(display) +
+                                             " does not exist; using display 0");
+        display = 0;
+    }
+    const int position = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+    window->mWindow = SDL_CreateWindow(desc.title.c_str(), position, position, desc.width,
+                                       desc.height, flags);
     if (window->mWindow == nullptr) {
         return core::Error{std::string("cannot create a window: ") + SDL_GetError()};
     }

@@ -21,6 +21,7 @@ struct WindowDesc {
     bool offscreen = false;  // SDL offscreen driver, no window on screen
     bool vsync = true;
     bool resizable = true;
+    int displayIndex = 0; // which monitor (SDL display index); a missing one falls back to 0
 };
 
 using GlProc = void (*)();
