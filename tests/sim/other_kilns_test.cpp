@@ -88,7 +88,11 @@ TEST(SimMantouKiln, DownDraughtEvensTheSettingMoreThanTheEggKiln) {
     ASSERT_TRUE(egg.ok() && mantou.ok());
     const test::FiringRecord e = test::runFiring(egg->model, egg->schedule);
     const test::FiringRecord m = test::runFiring(mantou->model, mantou->schedule);
-    EXPECT_LT(m.frontAtStopC - m.rearAtStopC, 0.5 * (e.frontAtStopC - e.rearAtStopC));
+    // The flame rises to the roof and is pulled down through the ware (kilns.md 1.4): top and
+    // bottom of the setting stay close, and the whole setting spans a narrower range at the stop
+    // than the cross-draught egg kiln's (whose lower wares lag, hence its clearings).
+    EXPECT_LT(m.verticalSpreadAtStopC, 0.5 * e.verticalSpreadAtStopC);
+    EXPECT_LT(m.settingRangeAtStopC, e.settingRangeAtStopC);
 }
 
 TEST(SimGourdKiln, FrontChamberFiresHotterThanTheBack) {

@@ -10,6 +10,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
@@ -102,10 +104,22 @@ struct FiringRecord {
     double frontAtStopC = 0.0;
     double middleAtStopC = 0.0; // rows in the middle tenth
     double rearAtStopC = 0.0;   // the last tenth of the rows
+    // At the stop: mean |upper - lower| over all rows, and hottest minus coolest placement.
+    double verticalSpreadAtStopC = 0.0;
+    double settingRangeAtStopC = 0.0;
     double settingMeanAtEndC = 0.0;
     double frontAtEndC = 0.0;
     double woodBurntKg = 0.0;
     double energyResidualFraction = 0.0;
+    // The stage between the two clearings (the front passes 900-1150 C), sampled every step:
+    // share of the time the gas around the front (first tenth of the rows) and the middle tenth
+    // is reducing or oxidizing, and its mean CO mole fraction. Zero without clearings.
+    double highFireReducingFront = 0.0;
+    double highFireReducingMiddle = 0.0;
+    double highFireOxidizingFront = 0.0;
+    double highFireOxidizingMiddle = 0.0;
+    double highFireCoFront = 0.0;
+    double highFireCoMiddle = 0.0;
     int outcomes[5] = {0, 0, 0, 0, 0}; // by WareOutcomeKind
     KilnState finalState;
 };
@@ -116,8 +130,36 @@ inline FiringRecord runFiring(const KilnModel& m, const FiringSchedule& schedule
     FiringRecord rec;
     const int rows = m.rowCount();
     const int tenth = std::max(1, rows / 10);
+    const int middleFirst = rows / 2 - tenth / 2;
+    int highFireSamples = 0;
+    double stageStart = 1e9;
+    double stageEnd = -1.0;
+    for (std::size_t i = 0; i + 2 < schedule.phases.size(); ++i) {
+        if (schedule.phases[i].clearing && !schedule.phases[i + 1].clearing) {
+            stageStart = schedule.phases[i + 1].startHours;
+            stageEnd = schedule.phases[i + 2].startHours;
+            break;
+        }
+    }
+    auto atmosphere = [&](int first, double& reducing, double& oxidizing, double& co) {
+        for (int r = first; r < first + tenth; ++r) {
+            for (Position p : {kUpper, kLower}) {
+                const GasState& g = m.placementGas(run.state(), r, p);
+                reducing += g.atmosphere == Atmosphere::Reducing ? 1.0 : 0.0;
+                oxidizing += g.atmosphere == Atmosphere::Oxidizing ? 1.0 : 0.0;
+                co += g.co;
+            }
+        }
+    };
     while (!run.finished()) {
         run.advance();
+        if (run.timeHours() > stageStart && run.timeHours() <= stageEnd) {
+            atmosphere(0, rec.highFireReducingFront, rec.highFireOxidizingFront,
+                       rec.highFireCoFront);
+            atmosphere(middleFirst, rec.highFireReducingMiddle, rec.highFireOxidizingMiddle,
+                       rec.highFireCoMiddle);
+            highFireSamples += 2 * tenth;
+        }
         const double front = meanSettingC(m, run.state(), 0, tenth - 1);
         if (front > rec.frontPeakC) {
             rec.frontPeakC = front;
@@ -125,9 +167,25 @@ inline FiringRecord runFiring(const KilnModel& m, const FiringSchedule& schedule
         }
         if (std::abs(run.timeHours() - schedule.stopHours) < 0.5 * schedule.stepSeconds / 3600.0) {
             rec.frontAtStopC = front;
-            rec.middleAtStopC = meanSettingC(m, run.state(), rows / 2 - tenth / 2,
-                                             rows / 2 - tenth / 2 + tenth - 1);
+            rec.middleAtStopC = meanSettingC(m, run.state(), middleFirst, middleFirst + tenth - 1);
             rec.rearAtStopC = meanSettingC(m, run.state(), rows - tenth, rows - 1);
+            double lo = 1e9;
+            double hi = -1e9;
+            for (int r = 0; r < rows; ++r) {
+                const double u = m.placementTemperatureC(run.state(), r, kUpper);
+                const double l = m.placementTemperatureC(run.state(), r, kLower);
+                rec.verticalSpreadAtStopC += std::abs(u - l) / rows;
+                lo = std::min({lo, u, l});
+                hi = std::max({hi, u, l});
+            }
+            rec.settingRangeAtStopC = hi - lo;
+        }
+    }
+    if (highFireSamples > 0) {
+        for (double* v :
+             {&rec.highFireReducingFront, &rec.highFireReducingMiddle, &rec.highFireOxidizingFront,
+              &rec.highFireOxidizingMiddle, &rec.highFireCoFront, &rec.highFireCoMiddle}) {
+            *v /= highFireSamples;
         }
     }
     const KilnState& s = run.state();

@@ -46,8 +46,11 @@ const Firing& eggFiring() {
 
 void BM_WholeEggFiring(benchmark::State& state) {
     const Firing& f = eggFiring();
+    // The kiln as lit (warm from its previous firing) is computed once, as an app that restarts
+    // a firing would keep it; BM_WarmStart measures that preparation.
+    const KilnState lit = warmStartState(*f.model, f.schedule);
     for (auto _ : state) {
-        FiringRun run(*f.model, f.schedule);
+        FiringRun run(*f.model, f.schedule, {}, lit);
         run.runToEnd();
         benchmark::DoNotOptimize(run.state().zones[1].settingTemperatureC[0]);
     }
@@ -55,6 +58,16 @@ void BM_WholeEggFiring(benchmark::State& state) {
     state.counters["steps"] = f.schedule.endHours * 3600.0 / f.schedule.stepSeconds;
 }
 BENCHMARK(BM_WholeEggFiring)->Unit(benchmark::kMillisecond);
+
+void BM_WarmStart(benchmark::State& state) {
+    // The previous firing, 24 h of cooling and the turnaround with the door open.
+    const Firing& f = eggFiring();
+    for (auto _ : state) {
+        const KilnState lit = warmStartState(*f.model, f.schedule);
+        benchmark::DoNotOptimize(lit.zones[1].wallTemperatureC[0]);
+    }
+}
+BENCHMARK(BM_WarmStart)->Unit(benchmark::kMillisecond);
 
 void BM_OneStepHotKiln(benchmark::State& state) {
     const Firing& f = eggFiring();

@@ -196,7 +196,11 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
         return fail(model.error().message);
     }
     const KilnModel& m = model.value();
-    FiringRun run(m, schedule.value(), commands);
+    // Lit warm from the previous firing(s) where the schedule says so (Tang Ying 1743).
+    const KilnState lit = warmStartState(m, schedule.value());
+    const double litCrownC =
+            lit.zones[static_cast<std::size_t>(m.zoneIndexOfRow(0))].wallTemperatureC[0];
+    FiringRun run(m, schedule.value(), commands, lit);
 
     std::string csv = "time_h,feed_kg_per_h,wood_burnt_kg,air_kg_per_s,draft_Pa";
     for (const ZoneInfo& z : m.zones()) {
@@ -278,6 +282,10 @@ int runSchedule(const std::string& schedulePath, const std::string& commandsPath
     const double residualPct = e.fuelEnergyInJ > 0.0 ? 100.0 * residual / e.fuelEnergyInJ : 0.0;
     std::printf("firing: %s\n", schedule->name.c_str());
     std::printf("kiln: %s (%d rows x 2 positions)\n", m.params().name.c_str(), rows);
+    if (schedule->previousFirings > 0) {
+        std::printf("lit warm after %d previous firing(s) and %.0f h open: front crown %.0f C\n",
+                    schedule->previousFirings, schedule->turnaroundHours, litCrownC);
+    }
     std::printf("setting at the stop (%.1f h): front %.0f C, middle %.0f C, rear %.0f C\n",
                 schedule->stopHours, stopFront, stopMid, stopRear);
     std::printf("front setting peak: %.0f C at %.1f h\n", peakFront, peakFrontHours);

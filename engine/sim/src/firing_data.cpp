@@ -389,6 +389,9 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
         p.settingSurfaceM2PerM3 = r.param(*s, f, "surfaceM2PerM3", 0.0, 100.0);
         p.settingVolumeFraction = r.param(*s, f, "volumeFraction", 0.0, 0.9);
         p.settingWallViewFactor = r.param(*s, f, "wallViewFactor", 0.0, 1.0);
+        if (s->contains("gapM")) {
+            p.settingGapM = r.param(*s, f, "gapM", 0.0, 1.0);
+        }
     }
     if (const json* fl = r.member(j, root, "flow", true)) {
         const Path f{"flow"};
@@ -421,6 +424,9 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
         p.lowerFlowShareNormal = r.param(*fl, f, "lowerFlowShareNormal", 0.0, 1.0);
         p.lowerFlowShareClearing = r.param(*fl, f, "lowerFlowShareClearing", 0.0, 1.0);
         p.flameShareTimeConstantS = r.param(*fl, f, "shareTimeConstantS", 1.0, 1e5);
+        p.clearingTimeConstantS = fl->contains("clearingTimeConstantS")
+                                          ? r.param(*fl, f, "clearingTimeConstantS", 1.0, 1e5)
+                                          : p.flameShareTimeConstantS;
         p.streamExchangeFraction = r.param(*fl, f, "streamExchangeFraction", 0.0, 0.5);
     }
     p.sideStoking = r.param(j, root, "sideStoking", 0.0, 1.0) > 0.5;
@@ -453,6 +459,13 @@ core::Result<FiringSchedule> parseSchedule(std::string_view text, const std::str
     s.chargeIntervalMinutes = r.number(j, root, "chargeIntervalMinutes", 0.0, 120.0, 0.0);
     s.stopHours = r.number(j, root, "stopHours", 0.0, 1000.0);
     s.endHours = r.number(j, root, "endHours", 0.0, 1000.0);
+    if (const json* warm = r.member(j, root, "warmStart", false); warm != nullptr) {
+        const Path w = {"warmStart"};
+        (void)r.text(*warm, w, "source");
+        s.previousFirings = static_cast<int>(r.number(*warm, w, "previousFirings", 0.0, 5.0));
+        s.turnaroundHours = r.number(*warm, w, "turnaroundHours", 0.0, 240.0);
+        s.turnaroundMouthOpen = r.number(*warm, w, "stokeMouthOpen", 0.0, 1.0, 1.0);
+    }
     const json* phases = r.member(j, root, "phases", true);
     if (phases != nullptr && (!phases->is_array() || phases->empty())) {
         r.fail({"phases"}, "expected a non-empty list of phases");
@@ -480,6 +493,10 @@ core::Result<FiringSchedule> parseSchedule(std::string_view text, const std::str
                 ph.airRatioEnd = r.number(o, p, "airRatioEnd", 0.3, 10.0);
                 ph.feedStartKgPerHour = r.number(o, p, "minFeedKgPerHour", 0.0, 1e5, 0.0);
                 ph.maxFeedKgPerHour = r.number(o, p, "maxFeedKgPerHour", 0.0, 1e5);
+                ph.frontTargetStartC = r.number(o, p, "frontTargetStartC", 0.0, 2000.0, 0.0);
+                ph.frontTargetEndC =
+                        r.number(o, p, "frontTargetEndC", 0.0, 2000.0, ph.frontTargetStartC);
+                ph.frontTargetByDamper = r.boolean(o, p, "frontTargetByDamper", false);
             } else if (!r.failed()) {
                 r.fail(Reader::with(p, "stoking"), "expected \"fixed\" or \"draft\"");
             }

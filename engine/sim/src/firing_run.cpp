@@ -5,10 +5,39 @@
 
 namespace kiln::sim {
 
+KilnState warmStartState(const KilnModel& model, const FiringSchedule& schedule) {
+    KilnState s = model.initialState();
+    FiringSchedule previous = schedule;
+    previous.previousFirings = 0;
+    for (int i = 0; i < schedule.previousFirings; ++i) {
+        FiringRun run(model, previous, {}, s);
+        run.runToEnd();
+        // Opened: the fired load comes out and the kiln stands open while the next load is set
+        // (the setting present all the while, as a mean of the emptied and the refilled kiln);
+        // then the door is bricked up and the fire lit. The new ware's warming while it is set
+        // is not followed: it enters the firing at ambient.
+        s = model.reloadedState(run.state());
+        StepInputs open;
+        open.stokeMouthOpen = schedule.turnaroundMouthOpen;
+        open.damperOpen = 1.0;
+        if (schedule.turnaroundHours > 0.0) {
+            model.step(s, open, schedule.turnaroundHours * 3600.0);
+        }
+        s = model.reloadedState(s);
+    }
+    model.startFiring(s);
+    return s;
+}
+
 FiringRun::FiringRun(const KilnModel& model, FiringSchedule schedule,
                      std::vector<PlayerCommand> commands)
+    : FiringRun(model, schedule, std::move(commands), warmStartState(model, schedule)) {}
+
+FiringRun::FiringRun(const KilnModel& model, FiringSchedule schedule,
+                     std::vector<PlayerCommand> commands, KilnState initial)
     : mModel(model), mSchedule(std::move(schedule)), mCommands(std::move(commands)),
-      mState(model.initialState()) {
+      mState(std::move(initial)) {
+    KILN_ASSERT(mState.zones.size() == model.zones().size(), "FiringRun: state of another kiln");
     std::stable_sort(
             mCommands.begin(), mCommands.end(),
             [](const PlayerCommand& a, const PlayerCommand& b) { return a.atHours < b.atHours; });

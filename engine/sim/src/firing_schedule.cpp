@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace kiln::sim {
 
@@ -36,7 +37,27 @@ StepInputs scheduleInputsAt(const FiringSchedule& schedule, const KilnModel& mod
     } else {
         // Follow the draft: feed the wood the mouth's air can burn at the aimed air ratio.
         const double air = state.mouthAirKgPerS * 3600.0;
-        const double ratio = ph.airRatioStart + f * (ph.airRatioEnd - ph.airRatioStart);
+        double ratio = ph.airRatioStart + f * (ph.airRatioEnd - ph.airRatioStart);
+        if (ph.frontTargetEndC > 0.0) {
+            const int rows = model.rowCount();
+            const int tenth = std::max(1, rows / 10);
+            double front = 0.0;
+            for (int r = 0; r < tenth; ++r) {
+                front += model.placementTemperatureC(state, r, kUpper) +
+                         model.placementTemperatureC(state, r, kLower);
+            }
+            front /= 2.0 * tenth;
+            const double target =
+                    ph.frontTargetStartC + f * (ph.frontTargetEndC - ph.frontTargetStartC);
+            // One colour step (about 30 C, kilns.md 5) too hot doubles the air ratio or halves
+            // the damper opening.
+            const double excess = std::max(0.0, front - target) / 30.0;
+            if (ph.frontTargetByDamper) {
+                in.damperOpen = ph.damperOpen * std::exp(-excess * std::numbers::ln2);
+            } else {
+                ratio *= 1.0 + excess;
+            }
+        }
         const double feed = air / (std::max(ratio, 0.2) * model.stoichiometricAirKgPerKgWet());
         in.fireboxFeedKgPerHour = std::clamp(feed, ph.feedStartKgPerHour, ph.maxFeedKgPerHour);
     }

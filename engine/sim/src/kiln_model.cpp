@@ -99,6 +99,19 @@ double halfEllipsePerimeter(double a, double b) {
     return 0.5 * full;
 }
 
+// Length of the two side arcs of the half-ellipse x = a cos t, y = b sin t below half its
+// height (sin t < 1/2), by the midpoint rule: the walls beside the lower setting.
+double lowerHalfArc(double a, double b) {
+    constexpr int kSteps = 64;
+    const double t1 = std::numbers::pi / 6.0;
+    double arc = 0.0;
+    for (int i = 0; i < kSteps; ++i) {
+        const double t = (i + 0.5) * t1 / kSteps;
+        arc += std::hypot(a * std::sin(t), b * std::cos(t)) * t1 / kSteps;
+    }
+    return 2.0 * arc;
+}
+
 ProfilePoint profileAt(const std::vector<ProfilePoint>& profile, double f) {
     if (profile.empty()) {
         return {f, 3.0, 3.0};
@@ -278,6 +291,8 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
         z.volumeM3 = section * rowLength;
         z.riseM = rowLength * std::sin(slope);
         z.wallAreaM2 = (halfEllipsePerimeter(0.5 * pp.widthM, pp.heightM) + pp.widthM) * rowLength;
+        z.lowerWallShare = (lowerHalfArc(0.5 * pp.widthM, pp.heightM) + pp.widthM) /
+                           (halfEllipsePerimeter(0.5 * pp.widthM, pp.heightM) + pp.widthM);
         const double settingArea = z.volumeM3 * p.settingSurfaceM2PerM3;
         z.settingAreaM2 = 0.5 * settingArea;
         const double voidVolume = z.volumeM3 * (1.0 - p.settingVolumeFraction);
@@ -356,14 +371,49 @@ KilnState KilnModel::initialState() const {
         }
         z.settingTemperatureC = {ta, ta};
         z.wallTemperatureC.fill(ta);
+        z.lowerWallTemperatureC.fill(ta);
     }
     s.placements.assign(static_cast<std::size_t>(placementCount()), WareState{});
     for (WareState& w : s.placements) {
         w.peakTemperatureC = ta;
     }
-    s.lowerFlowShare = mParams.lowerFlowShareNormal;
+    s.lowerFlowShare = mParams.lowerFlowShareClearing; // a new firebox: the grate is clear
     s.energy.initialStoredJ = storedEnergyJ(s);
     return s;
+}
+
+KilnState KilnModel::reloadedState(const KilnState& fired) const {
+    KILN_ASSERT(fired.zones.size() == mZones.size(), "KilnModel::reloadedState: another kiln");
+    KilnState s = fired;
+    const double ta = mParams.ambientTemperatureC;
+    for (std::size_t zi = 0; zi < mZones.size(); ++zi) {
+        if (mZones[zi].kind == ZoneKind::Row) {
+            s.zones[zi].settingTemperatureC = {ta, ta}; // fresh ware and saggars
+        }
+    }
+    s.placements.assign(static_cast<std::size_t>(placementCount()), WareState{});
+    for (WareState& w : s.placements) {
+        w.peakTemperatureC = ta;
+    }
+    // What stays in the firebox is raked out: it is rebuilt for each firing (jdzmc 7810). Its
+    // energy leaves the ledger as an opening loss, so the balance still closes.
+    s.energy.openingLossJ += s.fuelBedKg * mLhvWetJPerKg + s.charBedKg * kCharHeatingValueJPerKg;
+    // The ware taken out carries its heat with it; the new ware comes in at ambient.
+    const double before = storedEnergyJ(fired) - s.fuelBedKg * mLhvWetJPerKg -
+                          s.charBedKg * kCharHeatingValueJPerKg;
+    s.fuelBedKg = 0.0;
+    s.charBedKg = 0.0;
+    s.energy.openingLossJ += before - storedEnergyJ(s);
+    s.lowerFlowShare = mParams.lowerFlowShareClearing; // the firebox is rebuilt
+    return s;
+}
+
+void KilnModel::startFiring(KilnState& state) const {
+    state.timeSeconds = 0.0;
+    state.fuelFedKg = 0.0;
+    state.fuelBurntKg = 0.0;
+    state.energy = EnergyLedger{};
+    state.energy.initialStoredJ = storedEnergyJ(state);
 }
 
 double KilnModel::storedEnergyJ(const KilnState& state) const {
@@ -379,9 +429,12 @@ double KilnModel::storedEnergyJ(const KilnState& state) const {
         }
         const std::vector<double>& cap =
                 info.kind == ZoneKind::Chimney ? mChimneyWallCapacity : mKilnWallCapacity;
+        const double lower = info.twoStreams ? info.lowerWallShare : 0.0;
         for (int n = 0; n < info.wallNodes; ++n) {
-            e += cap[static_cast<std::size_t>(n)] * info.wallAreaM2 *
-                 (z.wallTemperatureC[static_cast<std::size_t>(n)] - ta);
+            const auto ni = static_cast<std::size_t>(n);
+            e += cap[ni] * info.wallAreaM2 *
+                 ((1.0 - lower) * (z.wallTemperatureC[ni] - ta) +
+                  lower * (z.lowerWallTemperatureC[ni] - ta));
         }
     }
     return e;
@@ -557,8 +610,9 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // 1. Flame share of the lower positions relaxes towards its target; clearing drops the flame.
     {
         const double target = in.clearing ? p.lowerFlowShareClearing : p.lowerFlowShareNormal;
-        s.lowerFlowShare += (target - s.lowerFlowShare) *
-                            (1.0 - std::exp(-dt / std::max(p.flameShareTimeConstantS, 1.0)));
+        const double tau = in.clearing ? p.clearingTimeConstantS : p.flameShareTimeConstantS;
+        s.lowerFlowShare +=
+                (target - s.lowerFlowShare) * (1.0 - std::exp(-dt / std::max(tau, 1.0)));
     }
 
     // 2. Draft: stack effect of every zone's hot gas column against ambient air,
@@ -626,8 +680,9 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
 
     // 5. Gas march. Firebox first.
     double heatRelease = 0.0;
-    // Heat received by the solids this step, W: setting per position, wall inner face.
-    std::array<std::array<double, 3>, kMaxZones> received{};
+    // Heat received by the solids this step, W: setting per position, wall inner face (crown or
+    // the only wall), lower wall inner face.
+    std::array<std::array<double, 4>, kMaxZones> received{};
 
     // Gas emissivity and convection of a zone from last step's gas (both streams share them:
     // same composition within a few per cent, and the same mass flux since each stream's flow
@@ -658,12 +713,14 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         hSetting =
                 gasSurfaceCoefficient(tg, z.settingTemperatureC[static_cast<std::size_t>(stream)],
                                       g.emissivity, p.settingEmissivity, g.convectionWPerM2K);
-        hWall = gasSurfaceCoefficient(tg, z.wallTemperatureC[0], g.emissivity, p.wallEmissivity,
-                                      g.convectionWPerM2K);
+        const double tw = stream == kLower && mZones[zi].twoStreams ? z.lowerWallTemperatureC[0]
+                                                                    : z.wallTemperatureC[0];
+        hWall = gasSurfaceCoefficient(tg, tw, g.emissivity, p.wallEmissivity, g.convectionWPerM2K);
     };
 
     Flow fire = airFlow(mouthAir);
-    fire.kgPerS[kO2] -= charKgPerS * kO2PerKgChar;
+    // Never below zero, also when the char takes all the mouth's O2 (rounding of x / k * k).
+    fire.kgPerS[kO2] = std::max(0.0, fire.kgPerS[kO2] - charKgPerS * kO2PerKgChar);
     fire.kgPerS[kCO] += charKgPerS * kCoPerKgChar;
     const double charHeat =
             charKgPerS * (kCharHeatingValueJPerKg - kCoPerKgChar * kCoHeatingValueJPerKg);
@@ -694,9 +751,14 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
         const GasProps props = gasProps(zi, stream[kUpper].mass() + stream[kLower].mass());
+        const double wallShare[2] = {1.0 - info.lowerWallShare, info.lowerWallShare};
         for (int st = 0; st < 2; ++st) {
             Flow& f = stream[static_cast<std::size_t>(st)];
-            f.add(airFlow(leakAirPerRow * 0.5), 1.0);
+            // Leak air (door bricks, joints, steam eyes) comes in cold and dense: it sinks and
+            // runs along the floor, past the lower wares.
+            if (st == kLower) {
+                f.add(airFlow(leakAirPerRow), 1.0);
+            }
             // Open holes admit air: the spy holes above the door onto the front rows, or, while
             // side stoking, the side holes of the row being stoked (split over both streams).
             if (in.sideFeedRow >= 0 && r == in.sideFeedRow) {
@@ -722,10 +784,12 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             coefficients(zi, st, props, hs, hw);
             Surface surf[2] = {{hs * info.settingAreaM2,
                                 z.settingTemperatureC[static_cast<std::size_t>(st)], 0.0},
-                               {hw * 0.5 * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
+                               {hw * wallShare[st] * info.wallAreaM2,
+                                st == kLower ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0],
+                                0.0}};
             const double tg = exchange(f, ta, surf, 2);
             received[zi][static_cast<std::size_t>(st)] += surf[0].heatW;
-            received[zi][2] += surf[1].heatW;
+            received[zi][st == kLower ? 3 : 2] += surf[1].heatW;
             describeGas(f, tg, o2Full, z.gas[static_cast<std::size_t>(st)]);
         }
         // Exchange between the streams (turbulent mixing across the setting).
@@ -785,15 +849,26 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const int positions = info.twoStreams ? 2 : 1;
         for (int st = 0; st < positions; ++st) {
             const auto sti = static_cast<std::size_t>(st);
-            const double area = p.settingWallViewFactor * info.wallAreaM2 / positions;
-            const double g = radiationConductance(z.settingTemperatureC[sti], z.wallTemperatureC[0],
-                                                  eSetWall, area);
-            const double q = g * (z.settingTemperatureC[sti] - z.wallTemperatureC[0]);
+            const double share = info.twoStreams ? (st == kLower ? info.lowerWallShare
+                                                                 : 1.0 - info.lowerWallShare)
+                                                 : 1.0;
+            const double area = p.settingWallViewFactor * info.wallAreaM2 * share;
+            const bool lowerWall = info.twoStreams && st == kLower;
+            const double tw = lowerWall ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0];
+            const double g = radiationConductance(z.settingTemperatureC[sti], tw, eSetWall, area);
+            const double q = g * (z.settingTemperatureC[sti] - tw);
             received[zi][sti] -= q;
-            received[zi][2] += q;
+            received[zi][lowerWall ? 3 : 2] += q;
         }
         if (info.twoStreams) {
-            const double area = p.settingWallViewFactor * info.widthM * info.lengthM;
+            // Upper to lower position: with settingGapM, radiation down the gaps between the
+            // columns, an effective conductivity 4 sigma eps T^3 x gap over the open share of
+            // the section, across the distance between the two positions' centres (half the
+            // height); else two faces seeing each other over the wall view share.
+            const double area = p.settingGapM > 0.0
+                                        ? p.settingGapM * (1.0 - p.settingVolumeFraction) *
+                                                  info.widthM * info.lengthM / (0.5 * info.heightM)
+                                        : p.settingWallViewFactor * info.widthM * info.lengthM;
             const double g = radiationConductance(z.settingTemperatureC[0],
                                                   z.settingTemperatureC[1], eSetSet, area);
             const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
@@ -852,30 +927,39 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const std::vector<double>& cond =
                 chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
         const int nodes = info.wallNodes;
-        std::array<double, kMaxWallNodes> flux{}; // W/m2 into each node
-        flux[0] = received[zi][2] / info.wallAreaM2;
-        for (int k = 0; k + 1 < nodes; ++k) {
-            const auto ki = static_cast<std::size_t>(k);
-            const double q = cond[ki] * (z.wallTemperatureC[ki] - z.wallTemperatureC[ki + 1]);
-            flux[ki] -= q;
-            flux[ki + 1] += q;
-        }
-        // Outer face: conduction from the node centre through half the node, then natural
-        // convection and radiation to the air, in series.
-        const auto last = static_cast<std::size_t>(nodes - 1);
-        const double tOut = z.wallTemperatureC[last];
-        const double hOut =
-                p.outsideConvectionWPerM2K +
-                kSigma * p.outsideEmissivity *
-                        ((tOut + kKelvin) * (tOut + kKelvin) + (ta + kKelvin) * (ta + kKelvin)) *
-                        (tOut + kKelvin + ta + kKelvin);
-        const double uOut = 1.0 / (1.0 / cond[last] + 1.0 / hOut);
-        const double qOut = uOut * (tOut - ta);
-        flux[last] -= qOut;
-        s.energy.wallLossJ += qOut * info.wallAreaM2 * dt;
-        for (int k = 0; k < nodes; ++k) {
-            const auto ki = static_cast<std::size_t>(k);
-            z.wallTemperatureC[ki] += flux[ki] * dt / cap[ki];
+        const double lowerShare = info.twoStreams ? info.lowerWallShare : 0.0;
+        for (int w = 0; w < 2; ++w) {
+            const double areaM2 = info.wallAreaM2 * (w == 0 ? 1.0 - lowerShare : lowerShare);
+            if (areaM2 <= 0.0) {
+                continue;
+            }
+            std::array<double, kMaxWallNodes>& tw =
+                    w == 0 ? z.wallTemperatureC : z.lowerWallTemperatureC;
+            std::array<double, kMaxWallNodes> flux{}; // W/m2 into each node
+            flux[0] = received[zi][w == 0 ? 2 : 3] / areaM2;
+            for (int k = 0; k + 1 < nodes; ++k) {
+                const auto ki = static_cast<std::size_t>(k);
+                const double q = cond[ki] * (tw[ki] - tw[ki + 1]);
+                flux[ki] -= q;
+                flux[ki + 1] += q;
+            }
+            // Outer face: conduction from the node centre through half the node, then natural
+            // convection and radiation to the air, in series.
+            const auto last = static_cast<std::size_t>(nodes - 1);
+            const double tOut = tw[last];
+            const double hOut =
+                    p.outsideConvectionWPerM2K + kSigma * p.outsideEmissivity *
+                                                         ((tOut + kKelvin) * (tOut + kKelvin) +
+                                                          (ta + kKelvin) * (ta + kKelvin)) *
+                                                         (tOut + kKelvin + ta + kKelvin);
+            const double uOut = 1.0 / (1.0 / cond[last] + 1.0 / hOut);
+            const double qOut = uOut * (tOut - ta);
+            flux[last] -= qOut;
+            s.energy.wallLossJ += qOut * areaM2 * dt;
+            for (int k = 0; k < nodes; ++k) {
+                const auto ki = static_cast<std::size_t>(k);
+                tw[ki] += flux[ki] * dt / cap[ki];
+            }
         }
     }
     s.timeSeconds += dt;

@@ -11,9 +11,15 @@ namespace kiln::sim {
 
 class FiringRun {
 public:
-    // Keeps a reference to model: the model must outlive the run.
+    // Keeps a reference to model: the model must outlive the run. Starts from
+    // warmStartState(model, schedule): a cold kiln, or one warm from its previous firings if
+    // the schedule says so (that costs one whole firing per previous firing, ~30 ms each).
     FiringRun(const KilnModel& model, FiringSchedule schedule,
               std::vector<PlayerCommand> commands = {});
+    // Starts from a given state (from warmStartState() or initialState(), of this model), so
+    // that a caller that restarts a firing often can compute the warm start once.
+    FiringRun(const KilnModel& model, FiringSchedule schedule, std::vector<PlayerCommand> commands,
+              KilnState initial);
 
     // Advances by one step of schedule().stepSeconds (or dtSeconds if given, > 0).
     void advance();
@@ -46,5 +52,10 @@ private:
     StepInputs mLastInputs;
     double mScheduledFeedKgPerHour = 0.0;
 };
+
+// The kiln as it is lit for this schedule: cold if schedule.previousFirings is 0, otherwise
+// after that many firings of the same schedule (no commands), each followed by unloading, setting
+// a fresh load and schedule.turnaroundHours with the door open. The clock and ledger start at 0.
+KilnState warmStartState(const KilnModel& model, const FiringSchedule& schedule);
 
 } // namespace kiln::sim

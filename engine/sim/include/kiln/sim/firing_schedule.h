@@ -28,6 +28,16 @@ struct SchedulePhase {
     double airRatioStart = 1.0;
     double airRatioEnd = 1.0;
     double maxFeedKgPerHour = 0.0; // Draft: the crew's limit
+    // Draft, optional (> 0): the master fires by the colour of the front setting (Tang Ying
+    // 1743; jdzmc 7806: read through the door spy holes). Where the front (the first tenth of the
+    // rows) is hotter than this target, moving linearly from start to end, the crew stokes
+    // leaner: the air ratio is multiplied by 1 + excess / 30 C (one colour step, kilns.md 5).
+    double frontTargetStartC = 0.0;
+    double frontTargetEndC = 0.0;
+    // true: the crew keeps stoking at the phase's air ratio and holds the colour with the damper
+    // instead (heavy stoking, limited draft: the reduction firing): the damper opening halves
+    // for each 30 C of excess.
+    bool frontTargetByDamper = false;
     double stokeMouthOpen = 1.0;
     double damperOpen = 1.0;
     int spyHolesOpen = 0;
@@ -48,6 +58,14 @@ struct FiringSchedule {
     // Wood goes in as charges every this many minutes (0 = a continuous feed). Each charge
     // smokes for a few minutes: the short reducing spells of a wood firing.
     double chargeIntervalMinutes = 0.0;
+    // A kiln in use is lit warm: the load is set into the kiln still hot from the last firing
+    // (Tang Ying 1743). Before this firing the same schedule is fired previousFirings times from
+    // a cold kiln, each time followed by turnaroundHours of unloading and setting the next load
+    // with the door open (warmStartState() in firing_run.h). 0 = a cold, new kiln.
+    int previousFirings = 0;
+    double turnaroundHours = 0.0;
+    // Stoke-mouth opening while the kiln is open for unloading and setting (door open).
+    double turnaroundMouthOpen = 1.0;
     std::vector<SchedulePhase> phases; // sorted by startHours
 };
 

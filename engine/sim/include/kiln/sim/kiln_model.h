@@ -33,6 +33,9 @@ struct ZoneInfo {
     double gasFlowAreaM2 = 0.0;
     double hydraulicDiameterM = 0.0;
     double meanBeamLengthM = 0.0;
+    // Share of the wall area beside the lower position (floor and the lower half of the sides);
+    // the upper position has the rest (the crown). 0.5 for a zone with one stream.
+    double lowerWallShare = 0.5;
     int wallNodes = 0;
     bool twoStreams = false;
 };
@@ -55,6 +58,12 @@ public:
 
     // A cold kiln at ambient temperature, loaded, before lighting.
     KilnState initialState() const;
+    // The kiln after unloading and setting a fresh load (at ambient) into it: walls, rear fill
+    // and gas keep their heat, the firebox is empty (rebuilt each firing, jdzmc 7810), the ware
+    // is new. The clock and the energy ledger carry on; see startFiring().
+    KilnState reloadedState(const KilnState& fired) const;
+    // Lighting: the clock, the wood counters and the energy ledger start again from this state.
+    void startFiring(KilnState& state) const;
 
     // Advances state by dtSeconds (> 0) under inputs. Long steps are split internally at
     // params.maxInternalStepS. Inputs out of range are clamped (feed >= 0, openings in [0, 1]);

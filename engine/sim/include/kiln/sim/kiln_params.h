@@ -78,6 +78,8 @@ struct KilnParams {
     double settingVolumeFraction = 0.45;
     // Radiant exchange between the setting and the wall in the same row (effective area share).
     double settingWallViewFactor = 0.3;
+    // Gap between saggar columns (0 = not given: the positions then face each other directly).
+    double settingGapM = 0.0;
 
     // Draft and flow.
     double stokeMouthAreaM2 = 0.5;
@@ -96,7 +98,11 @@ struct KilnParams {
     // Share of the gas flow passing the lower positions; the clearing drops the flame.
     double lowerFlowShareNormal = 0.4;
     double lowerFlowShareClearing = 0.65;
+    // While stoking, the ember bed builds up and lifts the flame: the share relaxes towards the
+    // normal value with flameShareTimeConstantS. Raking the embers in a clearing drops it back
+    // towards the clearing value with clearingTimeConstantS. A new firebox starts clear.
     double flameShareTimeConstantS = 3600.0;
+    double clearingTimeConstantS = 3600.0;
     // Share of each stream exchanged with the other stream per row.
     double streamExchangeFraction = 0.1;
     // Dragon kiln: side stoking holes feed the rows; the slope gives the draft.

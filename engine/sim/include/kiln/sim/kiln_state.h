@@ -36,7 +36,10 @@ struct GasState {
 struct ZoneState {
     std::array<GasState, 2> gas{};                         // [kUpper], [kLower]; one stream: equal
     std::array<double, 2> settingTemperatureC{20.0, 20.0}; // ware + saggars (rear: brick fill)
-    std::array<double, kMaxWallNodes> wallTemperatureC{};  // inner face first
+    std::array<double, kMaxWallNodes> wallTemperatureC{};  // inner face first (the crown)
+    // Rows: the wall beside the lower wares (floor and the lower half of the sides), its own
+    // nodes; wallTemperatureC is then the crown. Unused (ambient) in single-stream zones.
+    std::array<double, kMaxWallNodes> lowerWallTemperatureC{};
 };
 
 // Energy bookkeeping since the state was created, in joules.
