@@ -55,7 +55,12 @@ FiringSession::load(const std::filesystem::path& schedulePath) {
     auto session = std::unique_ptr<FiringSession>(new FiringSession());
     session->mModel = std::make_unique<sim::KilnModel>(std::move(model.value()));
     session->mSchedule = schedule.value();
-    session->mRun = std::make_unique<sim::FiringRun>(*session->mModel, std::move(schedule.value()));
+    // The warm start (the kiln still hot from its previous firing) costs a whole firing to
+    // compute: once here, so a scrub backwards replays only this firing.
+    session->mWarmStart = sim::warmStartState(*session->mModel, session->mSchedule);
+    session->mRun = std::make_unique<sim::FiringRun>(
+            *session->mModel, std::move(schedule.value()), std::vector<sim::PlayerCommand>{},
+            session->mWarmStart);
     return session;
 }
 
@@ -92,7 +97,7 @@ void FiringSession::seekHours(double hours) {
     if (hours < mRun->timeHours()) {
         std::erase_if(mCommands,
                       [hours](const sim::PlayerCommand& c) { return c.atHours > hours; });
-        mRun = std::make_unique<sim::FiringRun>(*mModel, mSchedule, mCommands);
+        mRun = std::make_unique<sim::FiringRun>(*mModel, mSchedule, mCommands, mWarmStart);
         mPendingSeconds = 0.0;
     }
     runToHours(hours);

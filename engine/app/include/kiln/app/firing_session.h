@@ -58,6 +58,7 @@ private:
     std::unique_ptr<sim::KilnModel> mModel;
     std::unique_ptr<sim::FiringRun> mRun;
     sim::FiringSchedule mSchedule;             // as loaded, for replays
+    sim::KilnState mWarmStart;                 // the state at lighting, for replays
     std::vector<sim::PlayerCommand> mCommands; // the player's commands, in kiln time
     std::function<void()> mObserver;
     sim::GlowTable mGlow;
