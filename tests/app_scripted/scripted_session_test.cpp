@@ -113,6 +113,22 @@ TEST(ScriptedSession, TouchesOnTheQuizComparisonAndLanguageSwitchDoWhatTheyShoul
     EXPECT_EQ(count(r.output, "no control"), 0u) << r.output;
 }
 
+// The short soak (issue #7): 15 rounds of the kiosk's whole cycle (~1,700 frames); kilnfire
+// itself checks memory growth (< 2% after warm-up) and flat GL object counts, and exits 3 if not.
+TEST(ScriptedSession, ShortSoakKeepsMemoryAndGlObjectsFlat) {
+    const ProcessRun r =
+            runKilnfire("--offscreen --size 640x360 --render-scale 0.5 --config " +
+                        script("soak_test.json") + " --script " + script("soak.script"));
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(count(r.output, "soak sample "), 15u) << r.output;
+    EXPECT_NE(r.output.find("soak: 15 samples"), std::string::npos) << r.output;
+    // GL errors (glGetError after each frame, KHR_debug) are logged as errors too.
+    EXPECT_EQ(count(r.output, "[error]"), 0u) << r.output;
+}
+
 TEST(ScriptedSession, AFalseExpectationFailsTheRun) {
     const ProcessRun r = runScript("kiosk_test.json", "wrong_expectation.script");
     if (glMissing(r)) {

@@ -1876,6 +1876,7 @@ int App::run() {
         int frames = 0;
     } timing;
     timing.frameStart = platform::Window::nowSeconds();
+    mLastSampleWallSeconds = timing.frameStart;
     for (int frameIndex = 0; mRunning; ++frameIndex) {
         mFrameIndex = frameIndex;
         ++mFramesSinceSample;
