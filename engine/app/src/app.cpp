@@ -370,6 +370,8 @@ private:
     std::string mAdminMessage;
     double mAttractStartSeconds = 0.0;
     bool mSwallowPointer = false; // the touch that woke the kiosk does nothing else
+    bool mMouseSeen = false;
+    glm::ivec2 mLastMouse{0, 0};
     bool mBlank = false;
     SessionRecorder mRecorder;
     std::unique_ptr<AnalyticsWriter> mAnalytics; // null: analytics off or unavailable
@@ -697,7 +699,16 @@ void App::handleEvent(const SDL_Event& event) {
     const double t = now();
     ImGuiIO& io = ImGui::GetIO();
     const bool pointer = isPointerEvent(event);
-    const bool input = pointer || event.type == SDL_KEYDOWN;
+    // A mouse that only appears under a new window (the window manager's first motion event) or
+    // reports the position it already had is nobody there: it must not wake a kiosk.
+    bool stillMouse = false;
+    if (event.type == SDL_MOUSEMOTION && event.motion.which != SDL_TOUCH_MOUSEID) {
+        const glm::ivec2 at(event.motion.x, event.motion.y);
+        stillMouse = !mMouseSeen || at == mLastMouse;
+        mMouseSeen = true;
+        mLastMouse = at;
+    }
+    const bool input = (pointer && !stillMouse) || event.type == SDL_KEYDOWN;
     // The admin gesture watches the first pointer everywhere, whatever is on screen.
     if (mAdmin && pointer) {
         int w = 1;
