@@ -100,6 +100,28 @@ TEST(InputScript, RepeatBlocksAreUnrolledAndNestWithTheirLineNumbers) {
     EXPECT_EQ(c.back().line, 7);
 }
 
+TEST(InputScript, FingersMarksAndComparisons) {
+    const auto script = parseInputScript("press 1 2 2\nmove 3 4\nmark\n"
+                                         "expect-changed camera.yaw\nexpect-same camera.distance\n",
+                                         "camera.script");
+    ASSERT_TRUE(script) << script.error().message;
+    const auto& c = script->commands;
+    ASSERT_EQ(c.size(), 5u);
+    EXPECT_EQ(c[0].numbers[2], 2.0); // the second finger
+    EXPECT_EQ(c[1].numbers[2], 1.0); // the first, unless given
+    EXPECT_EQ(c[2].op, ScriptOp::Mark);
+    EXPECT_EQ(c[3].op, ScriptOp::ExpectChanged);
+    EXPECT_EQ(c[3].text, "camera.yaw");
+    EXPECT_EQ(c[4].op, ScriptOp::ExpectSame);
+    const auto badFinger = parseInputScript("press 1 2 12\n", "f.script");
+    ASSERT_FALSE(badFinger);
+    EXPECT_NE(badFinger.error().message.find("f.script:1: a finger is a whole number"),
+              std::string::npos);
+    const auto badState = parseInputScript("expect-same mood\n", "f.script");
+    ASSERT_FALSE(badState);
+    EXPECT_NE(badState.error().message.find("unknown state 'mood'"), std::string::npos);
+}
+
 TEST(InputScript, AMissingFileIsAnErrorNamingIt) {
     const auto script = kiln::app::loadInputScript("/no/such/visit.script");
     ASSERT_FALSE(script);

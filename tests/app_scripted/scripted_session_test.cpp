@@ -167,6 +167,15 @@ TEST(ScriptedSession, ShortSoakKeepsMemoryAndGlObjectsFlat) {
     EXPECT_EQ(count(r.output, "[error]"), 0u) << r.output;
 }
 
+TEST(ScriptedSession, FingersRotateAndPinchTheViewAndHomeGoesBack) {
+    const ProcessRun r = runScript("classroom_test.json", "camera_touch.script");
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(count(r.output, "camera_touch.script:"), 7u) << r.output;
+}
+
 TEST(ScriptedSession, AFalseExpectationFailsTheRun) {
     const ProcessRun r = runScript("kiosk_test.json", "wrong_expectation.script");
     if (glMissing(r)) {

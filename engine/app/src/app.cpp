@@ -306,7 +306,7 @@ private:
     void handleKey(const SDL_KeyboardEvent& key);
     void requestQuit(QuitSource source);
     void scriptStep();
-    void pushPointer(Uint32 type, double x, double y, bool mouse);
+    void pushPointer(Uint32 type, double x, double y, bool mouse, SDL_FingerID finger = 1);
     std::string stateValue(const std::string& name) const;
 
     void updateInstallation();
@@ -390,6 +390,7 @@ private:
     int mScriptFramesLeft = 0;
     bool mScriptDone = false;
     int mScriptFailures = 0;
+    std::map<std::string, std::string> mMarked; // state values at the script's last "mark"
     std::string mPendingScreenshot;
     // The soak: samples taken by the script's "sample" command.
     struct SoakSample {
@@ -922,7 +923,7 @@ void App::handleKey(const SDL_KeyboardEvent& key) {
     }
 }
 
-void App::pushPointer(Uint32 type, double x, double y, bool mouse) {
+void App::pushPointer(Uint32 type, double x, double y, bool mouse, SDL_FingerID finger) {
     SDL_Event e{};
     int w = 1;
     int h = 1;
@@ -944,7 +945,7 @@ void App::pushPointer(Uint32 type, double x, double y, bool mouse) {
     } else {
         e.type = type;
         e.tfinger.touchId = 1;
-        e.tfinger.fingerId = 1;
+        e.tfinger.fingerId = finger;
         e.tfinger.x = static_cast<float>(x / w);
         e.tfinger.y = static_cast<float>(y / h);
         e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
@@ -1015,17 +1016,44 @@ void App::scriptStep() {
                 return;
             }
             case ScriptOp::Press:
-                pushPointer(SDL_FINGERDOWN, c.numbers[0], c.numbers[1], false);
-                ++mScriptIndex;
-                return;
             case ScriptOp::Move:
-                pushPointer(SDL_FINGERMOTION, c.numbers[0], c.numbers[1], false);
-                ++mScriptIndex;
-                return;
             case ScriptOp::Release:
-                pushPointer(SDL_FINGERUP, c.numbers[0], c.numbers[1], false);
+                pushPointer(c.op == ScriptOp::Press  ? SDL_FINGERDOWN
+                            : c.op == ScriptOp::Move ? SDL_FINGERMOTION
+                                                     : SDL_FINGERUP,
+                            c.numbers[0], c.numbers[1], false,
+                            static_cast<SDL_FingerID>(c.numbers[2]));
+                // Fingers of one gesture move in the same frame: only the last of a run of
+                // moves ends the frame.
                 ++mScriptIndex;
+                if (c.op == ScriptOp::Move && mScriptIndex < script.commands.size() &&
+                    script.commands[mScriptIndex].op == ScriptOp::Move) {
+                    continue;
+                }
                 return;
+            case ScriptOp::Mark:
+                mMarked.clear();
+                for (std::string_view name : scriptStateNames()) {
+                    mMarked[std::string(name)] = stateValue(std::string(name));
+                }
+                ++mScriptIndex;
+                continue;
+            case ScriptOp::ExpectChanged:
+            case ScriptOp::ExpectSame: {
+                const std::string actual = stateValue(c.text);
+                const std::string before = mMarked.count(c.text) ? mMarked[c.text] : "(no mark)";
+                const bool changed = actual != before;
+                if (changed != (c.op == ScriptOp::ExpectChanged)) {
+                    core::logError("script", where + "expected " + c.text +
+                                                     (changed ? " to stay " : " to change from ") +
+                                                     before + ", got " + actual);
+                    ++mScriptFailures;
+                } else {
+                    core::logInfo("script", where + c.text + ": " + before + " -> " + actual);
+                }
+                ++mScriptIndex;
+                continue;
+            }
             case ScriptOp::Key: {
                 const SDL_Keycode code = SDL_GetKeyFromName(c.text.c_str());
                 if (code == SDLK_UNKNOWN) {
@@ -1189,6 +1217,21 @@ std::string App::stateValue(const std::string& name) const {
     }
     if (name == "sessions") {
         return std::to_string(mSessionsStarted);
+    }
+    if (name.rfind("camera.", 0) == 0) {
+        const scene::OrbitCamera cam = s.drawnCamera();
+        char text[96];
+        if (name == "camera.yaw") {
+            std::snprintf(text, sizeof text, "%.1f", static_cast<double>(cam.yawDeg));
+        } else if (name == "camera.pitch") {
+            std::snprintf(text, sizeof text, "%.1f", static_cast<double>(cam.pitchDeg));
+        } else if (name == "camera.distance") {
+            std::snprintf(text, sizeof text, "%.2f", static_cast<double>(cam.distanceM));
+        } else {
+            std::snprintf(text, sizeof text, "%.2f,%.2f,%.2f", static_cast<double>(cam.target.x),
+                          static_cast<double>(cam.target.y), static_cast<double>(cam.target.z));
+        }
+        return text;
     }
     if (name == "quiz.score") {
         const auto it = mQuizzes.find(s.description.id);

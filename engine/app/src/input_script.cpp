@@ -19,13 +19,23 @@ struct OpSpec {
 };
 
 constexpr OpSpec kOps[] = {
-        {"frames", ScriptOp::Frames, 1, 0}, {"wait", ScriptOp::Wait, 1, 0},
-        {"tap", ScriptOp::Tap, 2, 0},       {"press", ScriptOp::Press, 2, 0},
-        {"move", ScriptOp::Move, 2, 0},     {"release", ScriptOp::Release, 2, 0},
-        {"click", ScriptOp::Click, 2, 0},   {"tap-target", ScriptOp::TapTarget, 0, 1},
-        {"key", ScriptOp::Key, 0, -1},      {"quit", ScriptOp::Quit, 0, 0},
-        {"close", ScriptOp::Close, 0, 0},   {"screenshot", ScriptOp::Screenshot, 0, 1},
-        {"expect", ScriptOp::Expect, 0, 2}, {"sample", ScriptOp::Sample, 0, 0},
+        {"frames", ScriptOp::Frames, 1, 0},
+        {"wait", ScriptOp::Wait, 1, 0},
+        {"tap", ScriptOp::Tap, 2, 0},
+        {"press", ScriptOp::Press, 2, 0},
+        {"move", ScriptOp::Move, 2, 0},
+        {"release", ScriptOp::Release, 2, 0},
+        {"click", ScriptOp::Click, 2, 0},
+        {"tap-target", ScriptOp::TapTarget, 0, 1},
+        {"key", ScriptOp::Key, 0, -1},
+        {"quit", ScriptOp::Quit, 0, 0},
+        {"close", ScriptOp::Close, 0, 0},
+        {"screenshot", ScriptOp::Screenshot, 0, 1},
+        {"expect", ScriptOp::Expect, 0, 2},
+        {"sample", ScriptOp::Sample, 0, 0},
+        {"mark", ScriptOp::Mark, 0, 0},
+        {"expect-changed", ScriptOp::ExpectChanged, 0, 1},
+        {"expect-same", ScriptOp::ExpectSame, 0, 1},
 };
 
 core::Error errorAt(std::string_view file, int line, const std::string& problem) {
@@ -44,9 +54,11 @@ bool parseNumber(const std::string& word, double& out) {
 
 const std::vector<std::string_view>& scriptStateNames() {
     static const std::vector<std::string_view> names = {
-            "idle",     "scene",  "language", "depth",      "card",     "diamond",
-            "admin",    "blank",  "running",  "tour.stop",  "touring",  "firing.playing",
-            "explored", "events", "sessions", "quiz.score", "dashboard"};
+            "idle",         "scene",          "language",   "depth",        "card",
+            "diamond",      "admin",          "blank",      "running",      "tour.stop",
+            "touring",      "firing.playing", "explored",   "events",       "sessions",
+            "quiz.score",   "dashboard",      "camera.yaw", "camera.pitch", "camera.distance",
+            "camera.target"};
     return names;
 }
 
@@ -111,7 +123,19 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
         ScriptCommand cmd;
         cmd.op = spec->op;
         cmd.line = lineNo;
-        const int given = static_cast<int>(parts.size()) - 1;
+        int given = static_cast<int>(parts.size()) - 1;
+        const bool fingerOp = cmd.op == ScriptOp::Press || cmd.op == ScriptOp::Move ||
+                              cmd.op == ScriptOp::Release;
+        cmd.numbers[2] = 1.0; // finger 1 unless given
+        if (fingerOp && given == 3) {
+            double finger = 0.0;
+            if (!parseNumber(parts[3], finger) || finger < 1.0 || finger > 9.0 ||
+                finger != std::floor(finger)) {
+                return errorAt(fileName, lineNo, "a finger is a whole number from 1 to 9");
+            }
+            cmd.numbers[2] = finger;
+            given = 2;
+        }
         if (spec->words >= 0 && given != spec->numbers + spec->words) {
             std::string problem(spec->name);
             problem.append(" takes ")
@@ -169,6 +193,15 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
             case ScriptOp::Screenshot:
                 cmd.text = parts[1];
                 break;
+            case ScriptOp::ExpectChanged:
+            case ScriptOp::ExpectSame: {
+                cmd.text = parts[1];
+                const auto& names = scriptStateNames();
+                if (std::find(names.begin(), names.end(), cmd.text) == names.end()) {
+                    return errorAt(fileName, lineNo, "unknown state '" + cmd.text + "'");
+                }
+                break;
+            }
             case ScriptOp::Expect: {
                 cmd.text = parts[1];
                 cmd.value = parts[2];
@@ -181,6 +214,7 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
             case ScriptOp::Quit:
             case ScriptOp::Close:
             case ScriptOp::Sample:
+            case ScriptOp::Mark:
                 break;
         }
         script.commands.push_back(std::move(cmd));

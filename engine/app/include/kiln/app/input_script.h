@@ -14,20 +14,23 @@
 namespace kiln::app {
 
 enum class ScriptOp {
-    Frames,     // frames N: draw N frames, 1/60 s of virtual time each
-    Wait,       // wait S: jump the virtual clock S seconds ahead (nobody touches meanwhile)
-    Tap,        // tap X Y: a finger touches and lifts at pixel (X, Y)
-    Press,      // press X Y: a finger goes down (held until release)
-    Move,       // move X Y: the held finger (or the mouse) moves
-    Release,    // release X Y: the finger lifts
-    Click,      // click X Y: the left mouse button at (X, Y)
-    TapTarget,  // tap-target ID: tap the middle of the control drawn last frame with this id
-    Key,        // key NAME [alt] [ctrl] [shift]: an SDL key name ("Escape", "F4", "Right", "B")
-    Quit,       // quit: SDL_QUIT, as the window manager sends for Alt+F4 or a system stop
-    Close,      // close: the window's close button
-    Screenshot, // screenshot PATH: write the current frame as PNG
-    Expect,     // expect NAME VALUE: the app's state NAME must read VALUE now
-    Sample,     // sample: record resident memory, live GL objects and frame time (the soak)
+    Frames,        // frames N: draw N frames, 1/60 s of virtual time each
+    Wait,          // wait S: jump the virtual clock S seconds ahead (nobody touches meanwhile)
+    Tap,           // tap X Y: a finger touches and lifts at pixel (X, Y)
+    Press,         // press X Y [FINGER]: a finger (1-9, default 1) goes down (held until release)
+    Move,          // move X Y: the held finger (or the mouse) moves
+    Release,       // release X Y: the finger lifts
+    Click,         // click X Y: the left mouse button at (X, Y)
+    TapTarget,     // tap-target ID: tap the middle of the control drawn last frame with this id
+    Key,           // key NAME [alt] [ctrl] [shift]: an SDL key name ("Escape", "F4", "Right", "B")
+    Quit,          // quit: SDL_QUIT, as the window manager sends for Alt+F4 or a system stop
+    Close,         // close: the window's close button
+    Screenshot,    // screenshot PATH: write the current frame as PNG
+    Expect,        // expect NAME VALUE: the app's state NAME must read VALUE now
+    Sample,        // sample: record resident memory, live GL objects and frame time (the soak)
+    Mark,          // mark: remember every state value now
+    ExpectChanged, // expect-changed NAME: NAME differs from its value at the last mark
+    ExpectSame,    // expect-same NAME: NAME equals its value at the last mark
 };
 // Also: "repeat N" ... "end" repeats the lines between N times (nesting allowed); it is unrolled
 // when parsed, so commands keep the line numbers of the file.
