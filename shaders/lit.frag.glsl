@@ -11,8 +11,8 @@ in vec2 vUv0;
 in vec2 vUv1;
 in vec4 vColor;
 in vec4 vLightSpace;
-in vec3 vInstanceEmissive;
-in vec4 vTint;
+flat in vec3 vInstanceEmissive;
+flat in vec4 vTint;
 
 const int MAX_POINT_LIGHTS = 8;
 
@@ -50,6 +50,13 @@ uniform int uNormalUv;
 uniform int uOcclusionUv;
 uniform int uEmissiveUv;
 uniform int uHasNormalTexture;
+// Which of the other maps the material has: without one the fetch (of a 1x1 white texture,
+// which returns exactly 1) is skipped, a real saving on software rasterisers (llvmpipe skips a
+// branch no pixel of a block takes).
+uniform int uHasBaseColorTexture;
+uniform int uHasMetallicRoughnessTexture;
+uniform int uHasOcclusionTexture;
+uniform int uHasEmissiveTexture;
 
 out vec4 fragColor;
 
@@ -74,7 +81,9 @@ vec3 fresnelSchlick(float cosTheta, vec3 f0) {
     return f0 + (1.0 - f0) * pow(1.0 - cosTheta, 5.0);
 }
 
-// 3x3 percentage-closer filtering with the hardware comparison sampler.
+// Percentage-closer filtering with the hardware comparison sampler (each tap already filters
+// 2x2 texels): 3x3 taps, or on software rasterisers (the renderer defines KILN_SOFTWARE) 2x2
+// taps half a texel off centre, a 3x3-texel footprint for less than half the texture work.
 float sunShadow(vec3 n) {
     if (uShadowsEnabled == 0) {
         return 1.0;
@@ -86,12 +95,22 @@ float sunShadow(vec3 n) {
     float slope = 1.0 - max(dot(n, uSunDirection), 0.0);
     float bias = uShadowTexelSize * (1.5 + 3.0 * slope);
     float lit = 0.0;
+#ifdef KILN_SOFTWARE
+    for (int y = 0; y <= 1; ++y) {
+        for (int x = 0; x <= 1; ++x) {
+            vec2 offset = (vec2(x, y) - 0.5) * uShadowTexelSize;
+            lit += texture(uShadowMap, vec3(p.xy + offset, p.z - bias));
+        }
+    }
+    return lit / 4.0;
+#else
     for (int y = -1; y <= 1; ++y) {
         for (int x = -1; x <= 1; ++x) {
             lit += texture(uShadowMap, vec3(p.xy + vec2(x, y) * uShadowTexelSize, p.z - bias));
         }
     }
     return lit / 9.0;
+#endif
 }
 
 vec3 brdf(vec3 n, vec3 v, vec3 l, vec3 base, float metallic, float alpha, vec3 f0) {
@@ -113,12 +132,17 @@ void main() {
         fragColor = vec4(uSectionColor * (0.75 + 0.25 * hatch), 1.0);
         return;
     }
-    vec4 base = uBaseColorFactor * vColor * texture(uBaseColorTexture, uvSet(uBaseColorUv));
+    vec4 base = uBaseColorFactor * vColor;
+    if (uHasBaseColorTexture != 0) {
+        base *= texture(uBaseColorTexture, uvSet(uBaseColorUv));
+    }
     base.rgb = mix(base.rgb, vTint.rgb, vTint.a); // e.g. the evidence view's class colours
     if (uAlphaMode == 1 && base.a < uAlphaCutoff) {
         discard;
     }
-    vec4 mr = texture(uMetallicRoughnessTexture, uvSet(uMetallicRoughnessUv));
+    vec4 mr = uHasMetallicRoughnessTexture != 0
+            ? texture(uMetallicRoughnessTexture, uvSet(uMetallicRoughnessUv))
+            : vec4(1.0);
     float metallic = clamp(uMetallic * mr.b, 0.0, 1.0);
     float roughness = clamp(uRoughness * mr.g, 0.045, 1.0);
     float alpha = roughness * roughness;
@@ -147,9 +171,16 @@ void main() {
         vec3 radiance = uPointLightIntensity[i] / d2 * window * window;
         color += brdf(n, v, toLight * inversesqrt(d2), base.rgb, metallic, alpha, f0) * radiance;
     }
-    float occlusion = 1.0 + uOcclusionStrength * (texture(uOcclusionTexture, uvSet(uOcclusionUv)).r - 1.0);
+    float occlusion = 1.0;
+    if (uHasOcclusionTexture != 0) {
+        occlusion += uOcclusionStrength * (texture(uOcclusionTexture, uvSet(uOcclusionUv)).r - 1.0);
+    }
     vec3 sky = mix(uSkyGround, uSkyZenith, 0.5 + 0.5 * n.y);
     color += (sky * base.rgb * (1.0 - metallic) + sky * f0 * 0.5) * occlusion;
-    color += uEmissive * texture(uEmissiveTexture, uvSet(uEmissiveUv)).rgb + vInstanceEmissive;
+    vec3 emissive = uEmissive;
+    if (uHasEmissiveTexture != 0) {
+        emissive *= texture(uEmissiveTexture, uvSet(uEmissiveUv)).rgb;
+    }
+    color += emissive + vInstanceEmissive;
     fragColor = vec4(color, uAlphaMode == 2 ? base.a : 1.0);
 }

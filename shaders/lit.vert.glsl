@@ -24,8 +24,8 @@ out vec2 vUv0;
 out vec2 vUv1;
 out vec4 vColor;
 out vec4 vLightSpace;
-out vec3 vInstanceEmissive;
-out vec4 vTint;
+flat out vec3 vInstanceEmissive; // per instance: flat, no interpolation to set up
+flat out vec4 vTint;
 
 invariant gl_Position; // the depth pre-pass must match this pass's depth exactly
 

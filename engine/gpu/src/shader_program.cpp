@@ -78,7 +78,7 @@ void ShaderProgram::use() const {
 }
 
 GLint ShaderProgram::location(const char* name) {
-    auto it = mLocations.find(name);
+    auto it = mLocations.find(std::string_view(name));
     if (it != mLocations.end()) {
         return it->second;
     }
@@ -104,6 +104,18 @@ void ShaderProgram::set(const char* name, const glm::vec4& value) {
 }
 void ShaderProgram::set(const char* name, const glm::mat3& value) {
     glUniformMatrix3fv(location(name), 1, GL_FALSE, glm::value_ptr(value));
+}
+void ShaderProgram::setAt(GLint loc, int value) const {
+    glUniform1i(loc, value);
+}
+void ShaderProgram::setAt(GLint loc, float value) const {
+    glUniform1f(loc, value);
+}
+void ShaderProgram::setAt(GLint loc, const glm::vec3& value) const {
+    glUniform3fv(loc, 1, glm::value_ptr(value));
+}
+void ShaderProgram::setAt(GLint loc, const glm::vec4& value) const {
+    glUniform4fv(loc, 1, glm::value_ptr(value));
 }
 void ShaderProgram::set(const char* name, const glm::mat4& value) {
     glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(value));

@@ -65,7 +65,15 @@ void main() {
 )";
 
 constexpr int kMaxPointLights = 8;
-constexpr int kMaxBloomLevels = 6;
+constexpr int kMaxBloomLevels = 6; // from half resolution: down to 1/64 of the output
+
+// Whether the GL is a software rasteriser, where every pixel costs CPU time.
+bool softwareRasteriser() {
+    const std::string& name = gpu::glInfo().renderer;
+    return name.find("llvmpipe") != std::string::npos ||
+           name.find("softpipe") != std::string::npos ||
+           name.find("SwiftShader") != std::string::npos;
+}
 
 // Texture units of the lit pass.
 enum TextureUnit : GLuint {
@@ -100,7 +108,10 @@ struct GpuMesh {
     glm::vec3 localMax{0.0f};
     std::vector<int> instances; // indices into GpuModel::instances
     int hiddenCount = 0;
-    bool allDirty = true;
+    bool allDirty = true;       // allInstances is out of date
+    bool visibleDirty = true;   // an instance changed since visibleInstances was filled
+    std::vector<int> uploaded;  // the instances now in visibleInstances, in order
+    std::size_t layoutSlot = 0; // the first instance vaoVisible's instance attributes read
 };
 
 struct InstanceRecord {
@@ -121,6 +132,8 @@ struct GpuMaterial {
 };
 
 struct GpuModel {
+    bool live = true; // false once removed: the slot waits for the next addModel
+    std::vector<std::string> textureKeys; // texture cache entries this model holds, one per use
     std::vector<GpuMesh> meshes;
     std::vector<GpuMaterial> materials;
     std::vector<InstanceRecord> instances;
@@ -179,7 +192,13 @@ struct Renderer::Impl {
     gpu::Texture white;
     gpu::Texture flatNormal;
     gpu::Texture checker;
-    std::map<std::string, gpu::Texture> textureCache;
+    // Shared by every model that uses the same file (and colour space); counted, so removing a
+    // model frees the textures no other model uses.
+    struct CachedTexture {
+        gpu::Texture texture;
+        int users = 0;
+    };
+    std::map<std::string, CachedTexture> textureCache;
     std::vector<GpuModel> models;
     RenderStats stats;
     gpu::VertexArray emptyVao; // for the fullscreen triangle
@@ -191,8 +210,11 @@ struct Renderer::Impl {
     gpu::Framebuffer resolveTarget; // HDR, single-sampled (only with MSAA)
     std::vector<gpu::Framebuffer> bloomLevels;
     gpu::DepthTarget shadowMap;
+    int bloomDivisor = 2;  // the first bloom level's size relative to the scene target
+    bool software = false; // a software rasteriser: shaders take their cheaper paths
     std::vector<InstanceGpu> scratch;
     std::vector<std::pair<float, int>> order; // squared distance, instance index
+    std::vector<int> visibleIndices;          // this mesh's instances to draw, in order
     // The scene is static, so the shadow map is kept until something that casts shadows changes
     // (models, visibility, the sun): this saves a whole geometry pass per frame.
     bool shadowDirty = true;
@@ -223,12 +245,29 @@ struct Renderer::Impl {
         if (!fs) {
             return core::Error{fs.error().message + " (reinstall the shaders/ folder)"};
         }
-        return gpu::ShaderProgram::build(
-                {vs.value(), fs.value(), vertPath.string(), fragPath.string()});
+        return gpu::ShaderProgram::build({withDefines(vs.value()), withDefines(fs.value()),
+                                          vertPath.string(), fragPath.string()});
     }
 
+    // Shaders choose cheaper paths on software rasterisers with `#ifdef KILN_SOFTWARE`; the
+    // define goes after the #version line, which must stay first.
+    std::string withDefines(std::string source) const {
+        if (!software) {
+            return source;
+        }
+        const std::size_t lineEnd = source.find('\n');
+        if (source.rfind("#version", 0) != 0 || lineEnd == std::string::npos) {
+            return source;
+        }
+        source.insert(lineEnd + 1, "#define KILN_SOFTWARE 1\n");
+        return source;
+    }
+
+    // The texture for `ref`, from the cache or uploaded; `owner` records the use. Falls back to
+    // `none` (no texture) or the checker (a file that does not load).
     const gpu::Texture* texture(const assets::TextureRef& ref, bool srgb,
-                                const assets::ModelData& model, const gpu::Texture* none) {
+                                const assets::ModelData& model, const gpu::Texture* none,
+                                GpuModel& owner) {
         if (ref.empty()) {
             return none;
         }
@@ -236,7 +275,9 @@ struct Renderer::Impl {
         const std::string key = (embedded ? model.sourcePath + "#" + ref.source : ref.source) +
                                 (srgb ? "|srgb" : "|linear");
         if (auto it = textureCache.find(key); it != textureCache.end()) {
-            return &it->second;
+            ++it->second.users;
+            owner.textureKeys.push_back(key);
+            return &it->second.texture;
         }
         core::Result<core::Image> image = core::Error{""};
         if (embedded) {
@@ -260,10 +301,40 @@ struct Renderer::Impl {
         texDesc.maxAnisotropy = desc.maxAnisotropy;
         texDesc.label = key;
         auto [it, inserted] = textureCache.emplace(
-                key, gpu::Texture::fromImage(core::flippedVertically(image.value()), texDesc));
+                key, CachedTexture{gpu::Texture::fromImage(core::flippedVertically(image.value()),
+                                                           texDesc),
+                                   1});
         (void)inserted;
-        stats.textureBytes += it->second.byteSize();
-        return &it->second;
+        owner.textureKeys.push_back(key);
+        stats.textureBytes += it->second.texture.byteSize();
+        return &it->second.texture;
+    }
+
+    // Drops one model's uses of cached textures, deleting those no other model uses.
+    void releaseTextures(GpuModel& model) {
+        for (const std::string& key : model.textureKeys) {
+            auto it = textureCache.find(key);
+            if (it == textureCache.end()) {
+                continue;
+            }
+            if (--it->second.users <= 0) {
+                stats.textureBytes -= it->second.texture.byteSize();
+                textureCache.erase(it);
+            }
+        }
+        model.textureKeys.clear();
+    }
+
+    // Vertex, index and instance buffers of every live model, as allocated now.
+    void refreshBufferBytes() {
+        std::size_t bytes = 0;
+        for (const GpuModel& m : models) {
+            for (const GpuMesh& mesh : m.meshes) {
+                bytes += mesh.vertices.byteSize() + mesh.indices.byteSize() +
+                         mesh.allInstances.byteSize() + mesh.visibleInstances.byteSize();
+            }
+        }
+        stats.bufferBytes = bytes;
     }
 
     // Recreates the internal targets for a new output size.
@@ -292,9 +363,16 @@ struct Renderer::Impl {
             }
         }
         bloomLevels.clear();
-        int lw = w / 2;
-        int lh = h / 2;
-        for (int i = 0; i < kMaxBloomLevels && lw >= 8 && lh >= 8; ++i) {
+        // The chain starts at half or quarter resolution and ends at 1/64 either way; quarter
+        // costs a quarter of the bloom's pixels (on llvmpipe the half-resolution level alone
+        // was about a quarter of a 720p frame of the placeholder) for a slightly softer glow.
+        bloomDivisor = desc.bloomDivisor == 2 || desc.bloomDivisor == 4
+                               ? desc.bloomDivisor
+                               : (softwareRasteriser() ? 4 : 2);
+        int lw = w / bloomDivisor;
+        int lh = h / bloomDivisor;
+        const int levels = kMaxBloomLevels - (bloomDivisor == 4 ? 1 : 0);
+        for (int i = 0; i < levels && lw >= 8 && lh >= 8; ++i) {
             auto level = gpu::Framebuffer::create({lw, lh, 0, true, false, "bloom"});
             if (!level) {
                 break;
@@ -314,24 +392,63 @@ struct Renderer::Impl {
         return resolveTarget.id() != 0 ? resolveTarget : sceneTarget;
     }
 
-    void setMaterial(gpu::ShaderProgram& program, const GpuMaterial& mat) {
+    // Locations of the lit program's per-material uniforms, looked up once (set every draw).
+    struct MaterialLocations {
+        GLint baseColorFactor = -1, metallic = -1, roughness = -1, emissive = -1;
+        GLint normalScale = -1, occlusionStrength = -1, alphaMode = -1, alphaCutoff = -1;
+        GLint baseColorUv = -1, metallicRoughnessUv = -1, normalUv = -1, occlusionUv = -1;
+        GLint emissiveUv = -1, hasNormalTexture = -1, hasBaseColorTexture = -1;
+        GLint hasMetallicRoughnessTexture = -1, hasOcclusionTexture = -1;
+        GLint hasEmissiveTexture = -1;
+    } matLoc;
+
+    void findMaterialLocations() {
+        gpu::ShaderProgram& p = lit;
+        matLoc = {p.uniformLocation("uBaseColorFactor"),
+                  p.uniformLocation("uMetallic"),
+                  p.uniformLocation("uRoughness"),
+                  p.uniformLocation("uEmissive"),
+                  p.uniformLocation("uNormalScale"),
+                  p.uniformLocation("uOcclusionStrength"),
+                  p.uniformLocation("uAlphaMode"),
+                  p.uniformLocation("uAlphaCutoff"),
+                  p.uniformLocation("uBaseColorUv"),
+                  p.uniformLocation("uMetallicRoughnessUv"),
+                  p.uniformLocation("uNormalUv"),
+                  p.uniformLocation("uOcclusionUv"),
+                  p.uniformLocation("uEmissiveUv"),
+                  p.uniformLocation("uHasNormalTexture"),
+                  p.uniformLocation("uHasBaseColorTexture"),
+                  p.uniformLocation("uHasMetallicRoughnessTexture"),
+                  p.uniformLocation("uHasOcclusionTexture"),
+                  p.uniformLocation("uHasEmissiveTexture")};
+    }
+
+    void setMaterial(const gpu::ShaderProgram& program, const GpuMaterial& mat) {
         const assets::MaterialData& d = mat.data;
-        program.set("uBaseColorFactor", d.baseColorFactor);
-        program.set("uMetallic", d.metallicFactor);
-        program.set("uRoughness", d.roughnessFactor);
-        program.set("uEmissive", d.emissiveFactor * d.emissiveStrength);
-        program.set("uNormalScale", d.normalScale);
-        program.set("uOcclusionStrength", mat.occlusion == &white ? 0.0f : d.occlusionStrength);
-        program.set("uAlphaMode", d.alphaMode == assets::AlphaMode::Mask    ? 1
-                                  : d.alphaMode == assets::AlphaMode::Blend ? 2
-                                                                            : 0);
-        program.set("uAlphaCutoff", d.alphaCutoff);
-        program.set("uBaseColorUv", d.baseColorTexture.uvSet);
-        program.set("uMetallicRoughnessUv", d.metallicRoughnessTexture.uvSet);
-        program.set("uNormalUv", d.normalTexture.uvSet);
-        program.set("uOcclusionUv", d.occlusionTexture.uvSet);
-        program.set("uEmissiveUv", d.emissiveTexture.uvSet);
-        program.set("uHasNormalTexture", mat.normal != &flatNormal ? 1 : 0);
+        const MaterialLocations& l = matLoc;
+        program.setAt(l.baseColorFactor, d.baseColorFactor);
+        program.setAt(l.metallic, d.metallicFactor);
+        program.setAt(l.roughness, d.roughnessFactor);
+        program.setAt(l.emissive, d.emissiveFactor * d.emissiveStrength);
+        program.setAt(l.normalScale, d.normalScale);
+        program.setAt(l.occlusionStrength, mat.occlusion == &white ? 0.0f : d.occlusionStrength);
+        program.setAt(l.alphaMode, d.alphaMode == assets::AlphaMode::Mask    ? 1
+                                   : d.alphaMode == assets::AlphaMode::Blend ? 2
+                                                                             : 0);
+        program.setAt(l.alphaCutoff, d.alphaCutoff);
+        program.setAt(l.baseColorUv, d.baseColorTexture.uvSet);
+        program.setAt(l.metallicRoughnessUv, d.metallicRoughnessTexture.uvSet);
+        program.setAt(l.normalUv, d.normalTexture.uvSet);
+        program.setAt(l.occlusionUv, d.occlusionTexture.uvSet);
+        program.setAt(l.emissiveUv, d.emissiveTexture.uvSet);
+        program.setAt(l.hasNormalTexture, mat.normal != &flatNormal ? 1 : 0);
+        // White stands for "no map" (see lit.frag.glsl); a real texture, even a white one, and
+        // the checker fallback are sampled.
+        program.setAt(l.hasBaseColorTexture, mat.baseColor != &white ? 1 : 0);
+        program.setAt(l.hasMetallicRoughnessTexture, mat.metallicRoughness != &white ? 1 : 0);
+        program.setAt(l.hasOcclusionTexture, mat.occlusion != &white ? 1 : 0);
+        program.setAt(l.hasEmissiveTexture, mat.emissive != &white ? 1 : 0);
         mat.baseColor->bind(kUnitBaseColor);
         mat.metallicRoughness->bind(kUnitMetallicRoughness);
         mat.normal->bind(kUnitNormal);
@@ -344,16 +461,36 @@ struct Renderer::Impl {
         }
     }
 
-    // Uploads `scratch` into the mesh's visible-instance buffer (growing it as needed).
-    void uploadVisible(GpuMesh& mesh) {
-        if (scratch.size() > mesh.visibleCapacity) {
-            mesh.visibleCapacity = scratch.size() * 2;
-            mesh.visibleInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_STREAM_DRAW);
-            std::vector<InstanceGpu> reserve(mesh.visibleCapacity);
-            mesh.visibleInstances.update(std::as_bytes(std::span(reserve)));
+    // Fills the mesh's visible-instance buffer with `indices` (growing it as needed), unless it
+    // holds exactly those already: a still camera over a still scene uploads nothing, which on
+    // llvmpipe also avoids waiting for the frame that still reads the buffer.
+    void uploadVisible(const GpuModel& model, GpuMesh& mesh, const std::vector<int>& indices) {
+        if (mesh.visibleDirty || mesh.uploaded != indices) {
+            scratch.clear();
+            for (int index : indices) {
+                scratch.push_back(model.instances[static_cast<std::size_t>(index)].gpu);
+            }
+            if (scratch.size() > mesh.visibleCapacity) {
+                mesh.visibleCapacity = scratch.size() * 2;
+                mesh.visibleInstances = gpu::Buffer(GL_ARRAY_BUFFER, {}, GL_STREAM_DRAW);
+                std::vector<InstanceGpu> reserve(mesh.visibleCapacity);
+                mesh.visibleInstances.update(std::as_bytes(std::span(reserve)));
+                mesh.layoutSlot = std::numeric_limits<std::size_t>::max(); // a new buffer
+            }
+            mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
+            mesh.uploaded = indices;
+            mesh.visibleDirty = false;
         }
-        mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
-        bindInstanceLayout(mesh.vaoVisible, mesh.visibleInstances, 0);
+        pointVisibleAt(mesh, 0);
+    }
+
+    // Points vaoVisible's instance attributes at instance `slot` of the visible buffer (drawing
+    // one sorted transparent instance at a time); a no-op when they point there already.
+    static void pointVisibleAt(GpuMesh& mesh, std::size_t slot) {
+        if (mesh.layoutSlot != slot) {
+            bindInstanceLayout(mesh.vaoVisible, mesh.visibleInstances, slot);
+            mesh.layoutSlot = slot;
+        }
     }
 
     void uploadAllInstances(GpuModel& model, GpuMesh& mesh) {
@@ -412,20 +549,18 @@ struct Renderer::Impl {
                 GLsizei count = static_cast<GLsizei>(mesh.instances.size());
                 if (mesh.hiddenCount > 0) {
                     // Hidden parts (a cutaway) cast no shadow: draw only the shown ones.
-                    scratch.clear();
+                    visibleIndices.clear();
                     for (int index : mesh.instances) {
-                        const InstanceRecord& inst =
-                                model.instances[static_cast<std::size_t>(index)];
-                        if (inst.visible) {
-                            scratch.push_back(inst.gpu);
+                        if (model.instances[static_cast<std::size_t>(index)].visible) {
+                            visibleIndices.push_back(index);
                         }
                     }
-                    if (scratch.empty()) {
+                    if (visibleIndices.empty()) {
                         continue;
                     }
-                    uploadVisible(mesh);
+                    uploadVisible(model, mesh, visibleIndices);
                     mesh.vaoVisible.bind();
-                    count = static_cast<GLsizei>(scratch.size());
+                    count = static_cast<GLsizei>(visibleIndices.size());
                 } else {
                     mesh.vaoAll.bind();
                 }
@@ -505,10 +640,12 @@ struct Renderer::Impl {
         std::size_t instanceSlot; // position in the mesh's visible buffer
     };
 
+    std::vector<TransparentItem> transparent;
+
     void opaqueAndTransparentPasses(const FrameParams& frame, const glm::mat4& viewProjection) {
         const Frustum frustum(viewProjection);
         const bool section = frame.section.enabled;
-        std::vector<TransparentItem> transparent;
+        transparent.clear();
         opaque.clear();
         for (GpuModel& model : models) {
             if (!model.visible) {
@@ -530,39 +667,39 @@ struct Renderer::Impl {
                     }
                 }
                 std::sort(order.begin(), order.end());
-                scratch.clear();
+                visibleIndices.clear();
                 for (const auto& [distance, index] : order) {
-                    scratch.push_back(model.instances[static_cast<std::size_t>(index)].gpu);
+                    visibleIndices.push_back(index);
                 }
-                stats.instancesCulled += mesh.instances.size() -
-                                         static_cast<std::size_t>(mesh.hiddenCount) -
-                                         scratch.size();
-                if (scratch.empty()) {
+                const std::size_t drawn = visibleIndices.size();
+                stats.instancesCulled +=
+                        mesh.instances.size() - static_cast<std::size_t>(mesh.hiddenCount) - drawn;
+                if (drawn == 0) {
                     continue;
                 }
                 const GpuMaterial& mat =
                         model.materials[static_cast<std::size_t>(mesh.materialIndex)];
+                const bool blend = mat.data.alphaMode == assets::AlphaMode::Blend;
                 gpu::VertexArray* vao = &mesh.vaoAll;
-                if (scratch.size() > 1 || scratch.size() != mesh.instances.size()) {
-                    uploadVisible(mesh);
+                if (blend || drawn > 1 || drawn != mesh.instances.size()) {
+                    // (Blended instances are drawn one by one from this buffer, sorted.)
+                    uploadVisible(model, mesh, visibleIndices);
                     vao = &mesh.vaoVisible;
                 } else if (mesh.allDirty) {
                     uploadAllInstances(model, mesh);
                 }
-                if (mat.data.alphaMode == assets::AlphaMode::Blend) {
-                    if (vao == &mesh.vaoAll) {
-                        uploadVisible(mesh); // sorting re-points attributes into this buffer
-                    }
-                    for (std::size_t i = 0; i < scratch.size(); ++i) {
-                        const glm::vec3 centre =
-                                glm::vec3(scratch[i].model *
-                                          glm::vec4((mesh.localMin + mesh.localMax) * 0.5f, 1.0f));
+                if (blend) {
+                    const glm::vec4 localCentre((mesh.localMin + mesh.localMax) * 0.5f, 1.0f);
+                    for (std::size_t i = 0; i < drawn; ++i) {
+                        const InstanceRecord& inst =
+                                model.instances[static_cast<std::size_t>(visibleIndices[i])];
+                        const glm::vec3 centre = glm::vec3(inst.gpu.model * localCentre);
                         transparent.push_back(
                                 {glm::length(centre - frame.camera.positionM), &model, &mesh, i});
                     }
                     continue;
                 }
-                opaque.push_back({&mat, &mesh, vao, static_cast<GLsizei>(scratch.size())});
+                opaque.push_back({&mat, &mesh, vao, static_cast<GLsizei>(drawn)});
             }
         }
         // Depth pre-pass: on a software rasteriser each pixel is then shaded once, however
@@ -589,8 +726,12 @@ struct Renderer::Impl {
             glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
             lit.use();
         }
+        const GpuMaterial* current = nullptr;
         for (const OpaqueItem& item : opaque) {
-            setMaterial(lit, *item.material);
+            if (item.material != current) { // meshes of one material often follow each other
+                setMaterial(lit, *item.material);
+                current = item.material;
+            }
             const bool depthDone =
                     prepass && item.material->data.alphaMode != assets::AlphaMode::Mask;
             glDepthFunc(depthDone ? GL_LEQUAL : GL_LESS);
@@ -621,8 +762,7 @@ struct Renderer::Impl {
         for (const TransparentItem& item : transparent) {
             setMaterial(lit,
                         item.model->materials[static_cast<std::size_t>(item.mesh->materialIndex)]);
-            bindInstanceLayout(item.mesh->vaoVisible, item.mesh->visibleInstances,
-                               item.instanceSlot);
+            pointVisibleAt(*item.mesh, item.instanceSlot);
             item.mesh->vaoVisible.bind();
             glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT, nullptr,
                                     1);
@@ -652,8 +792,11 @@ struct Renderer::Impl {
             const gpu::Framebuffer& from = i == 0 ? source : bloomLevels[i - 1];
             bloomLevels[i].bind();
             glBindTexture(GL_TEXTURE_2D, from.colorTexture());
-            bloomDown.set("uSourceTexel", glm::vec2(1.0f / static_cast<float>(from.width()),
-                                                    1.0f / static_cast<float>(from.height())));
+            // From full to quarter resolution the 13 taps spread twice as far, so that they
+            // cover the 4x4 source pixels of each target pixel.
+            const float spread = i == 0 ? static_cast<float>(bloomDivisor) * 0.5f : 1.0f;
+            bloomDown.set("uSourceTexel", glm::vec2(spread / static_cast<float>(from.width()),
+                                                    spread / static_cast<float>(from.height())));
             bloomDown.set("uFirstLevel", i == 0 ? 1 : 0);
             fullscreenTriangle();
         }
@@ -680,6 +823,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     auto renderer = std::unique_ptr<Renderer>(new Renderer());
     Impl& impl = *renderer->mImpl;
     impl.desc = desc;
+    impl.software = desc.softwarePaths == 1 || (desc.softwarePaths < 0 && softwareRasteriser());
     auto lit = impl.loadProgram("lit.vert.glsl", "lit.frag.glsl");
     if (!lit) {
         core::logError("render", lit.error().message + "; drawing with the error shader");
@@ -691,6 +835,7 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
         impl.fallback = true;
     }
     impl.lit = std::move(lit.value());
+    impl.findMaterialLocations();
     auto shadow = impl.loadProgram("shadow.vert.glsl", "shadow.frag.glsl");
     if (shadow) {
         impl.shadow = std::move(shadow.value());
@@ -739,11 +884,12 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
     for (const auto& mat : model.materials) {
         GpuMaterial g;
         g.data = mat;
-        g.baseColor = impl.texture(mat.baseColorTexture, true, model, &impl.white);
-        g.metallicRoughness = impl.texture(mat.metallicRoughnessTexture, false, model, &impl.white);
-        g.normal = impl.texture(mat.normalTexture, false, model, &impl.flatNormal);
-        g.occlusion = impl.texture(mat.occlusionTexture, false, model, &impl.white);
-        g.emissive = impl.texture(mat.emissiveTexture, true, model, &impl.white);
+        g.baseColor = impl.texture(mat.baseColorTexture, true, model, &impl.white, gm);
+        g.metallicRoughness =
+                impl.texture(mat.metallicRoughnessTexture, false, model, &impl.white, gm);
+        g.normal = impl.texture(mat.normalTexture, false, model, &impl.flatNormal, gm);
+        g.occlusion = impl.texture(mat.occlusionTexture, false, model, &impl.white, gm);
+        g.emissive = impl.texture(mat.emissiveTexture, true, model, &impl.white, gm);
         gm.materials.push_back(g);
     }
     for (const auto& mesh : model.meshes) {
@@ -764,7 +910,6 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
                                      std::max(0, static_cast<int>(gm.materials.size()) - 1));
         g.localMin = mesh.boundsMin;
         g.localMax = mesh.boundsMax;
-        impl.stats.bufferBytes += g.vertices.byteSize() + g.indices.byteSize();
         gm.meshes.push_back(std::move(g));
     }
     for (const auto& inst : model.instances) {
@@ -784,15 +929,49 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
     }
     for (GpuMesh& mesh : gm.meshes) {
         impl.uploadAllInstances(gm, mesh);
-        impl.stats.bufferBytes += mesh.instances.size() * sizeof(InstanceGpu);
     }
-    impl.models.push_back(std::move(gm));
     impl.shadowDirty = true;
-    return static_cast<ModelHandle>(impl.models.size() - 1);
+    // A removed model's slot is reused, so a kiosk that swaps scenes for weeks does not grow.
+    ModelHandle handle = static_cast<ModelHandle>(impl.models.size());
+    for (std::size_t i = 0; i < impl.models.size(); ++i) {
+        if (!impl.models[i].live) {
+            handle = static_cast<ModelHandle>(i);
+            break;
+        }
+    }
+    if (handle == static_cast<ModelHandle>(impl.models.size())) {
+        impl.models.push_back(std::move(gm));
+    } else {
+        impl.models[static_cast<std::size_t>(handle)] = std::move(gm);
+    }
+    impl.refreshBufferBytes();
+    return handle;
+}
+
+void Renderer::removeModel(ModelHandle model) {
+    Impl& impl = *mImpl;
+    if (model < 0 || model >= static_cast<int>(impl.models.size()) ||
+        !impl.models[static_cast<std::size_t>(model)].live) {
+        core::logWarning("render", "removeModel: " + std::to_string(model) +
+                                           " is not a model of this renderer; ignored");
+        return;
+    }
+    GpuModel& gm = impl.models[static_cast<std::size_t>(model)];
+    impl.releaseTextures(gm);
+    gm = GpuModel{}; // frees its buffers and vertex arrays (the GL context must be current)
+    gm.live = false;
+    gm.visible = false;
+    // Trailing free slots are dropped outright; the others are reused by addModel.
+    while (!impl.models.empty() && !impl.models.back().live) {
+        impl.models.pop_back();
+    }
+    impl.refreshBufferBytes();
+    impl.shadowDirty = true;
 }
 
 void Renderer::setModelVisible(ModelHandle model, bool visible) {
-    if (model >= 0 && model < static_cast<int>(mImpl->models.size())) {
+    if (model >= 0 && model < static_cast<int>(mImpl->models.size()) &&
+        mImpl->models[static_cast<std::size_t>(model)].live) {
         mImpl->models[static_cast<std::size_t>(model)].visible = visible;
         mImpl->shadowDirty = true;
     }
@@ -805,7 +984,9 @@ void Renderer::setInstanceEmissive(ModelHandle model, int instanceIndex,
     const glm::vec4 value(radiance, 1.0f);
     if (rec != nullptr && rec->gpu.emissive != value) {
         rec->gpu.emissive = value;
-        owner->meshes[static_cast<std::size_t>(rec->meshIndex)].allDirty = true;
+        GpuMesh& mesh = owner->meshes[static_cast<std::size_t>(rec->meshIndex)];
+        mesh.allDirty = true;
+        mesh.visibleDirty = true;
     }
 }
 
@@ -824,7 +1005,9 @@ void Renderer::setInstanceTint(ModelHandle model, int instanceIndex, const glm::
     InstanceRecord* rec = mImpl->instanceAt(model, instanceIndex, &owner);
     if (rec != nullptr && rec->gpu.tint != tint) {
         rec->gpu.tint = tint;
-        owner->meshes[static_cast<std::size_t>(rec->meshIndex)].allDirty = true;
+        GpuMesh& mesh = owner->meshes[static_cast<std::size_t>(rec->meshIndex)];
+        mesh.allDirty = true;
+        mesh.visibleDirty = true;
     }
 }
 
@@ -839,13 +1022,15 @@ void Renderer::setInstanceTransform(ModelHandle model, int instanceIndex,
     GpuMesh& mesh = owner->meshes[static_cast<std::size_t>(rec->meshIndex)];
     transformBox(transform, mesh.localMin, mesh.localMax, rec->worldMin, rec->worldMax);
     mesh.allDirty = true;
+    mesh.visibleDirty = true;
     if (owner->castsShadows) {
         mImpl->shadowDirty = true;
     }
 }
 
 void Renderer::setModelCastsShadows(ModelHandle model, bool casts) {
-    if (model >= 0 && model < static_cast<int>(mImpl->models.size())) {
+    if (model >= 0 && model < static_cast<int>(mImpl->models.size()) &&
+        mImpl->models[static_cast<std::size_t>(model)].live) {
         mImpl->models[static_cast<std::size_t>(model)].castsShadows = casts;
         mImpl->shadowDirty = true;
     }
@@ -944,7 +1129,10 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.tonemap.set("uHdr", 0);
     impl.tonemap.set("uBloom", 1);
     impl.tonemap.set("uExposure", frame.exposure);
-    impl.tonemap.set("uBloomStrength", bloom ? frame.bloomStrength : 0.0f);
+    // A chain from quarter resolution sums one level fewer (the sharpest): 6/5 keeps the glow's
+    // overall strength about the same.
+    const float bloomGain = impl.bloomDivisor == 4 ? 6.0f / 5.0f : 1.0f;
+    impl.tonemap.set("uBloomStrength", bloom ? frame.bloomStrength * bloomGain : 0.0f);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, hdr.colorTexture());
     glActiveTexture(GL_TEXTURE1);
@@ -953,6 +1141,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     glBindVertexArray(0);
     glActiveTexture(GL_TEXTURE0);
     glEnable(GL_DEPTH_TEST);
+    impl.refreshBufferBytes(); // visible-instance buffers may have grown
 }
 
 bool Renderer::usingFallbackShader() const {

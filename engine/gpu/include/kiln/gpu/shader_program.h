@@ -7,7 +7,10 @@
 
 #include <glm/glm.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace kiln::gpu {
@@ -37,10 +40,25 @@ public:
     void set(const char* name, const glm::mat3& value);
     void set(const char* name, const glm::mat4& value);
 
+    // A uniform's location (-1 when the program does not use it), to set it by location where a
+    // uniform is set many times a frame (per draw), without looking the name up each time.
+    GLint uniformLocation(const char* name) { return location(name); }
+    void setAt(GLint location, int value) const;
+    void setAt(GLint location, float value) const;
+    void setAt(GLint location, const glm::vec3& value) const;
+    void setAt(GLint location, const glm::vec4& value) const;
+
 private:
+    // Looked up without building a std::string (the setters run thousands of times a frame).
+    struct NameHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view name) const {
+            return std::hash<std::string_view>{}(name);
+        }
+    };
     GLint location(const char* name);
     GlHandle<detail::deleteProgram> mHandle;
-    std::unordered_map<std::string, GLint> mLocations;
+    std::unordered_map<std::string, GLint, NameHash, std::equal_to<>> mLocations;
 };
 
 } // namespace kiln::gpu

@@ -27,6 +27,12 @@ struct RendererDesc {
     bool depthPrepass = true;   // shade each pixel once (a large saving on software rasterisers)
     float maxAnisotropy = 8.0f; // texture filtering; 1 turns it off (costly on llvmpipe)
     float renderScale = 1.0f;   // scene resolution relative to the output (0.25..1)
+    // Bloom's first level at 1/2 or 1/4 of the scene's resolution; 0: 4 on software rasterisers
+    // (llvmpipe), where bloom's pixels are a large share of the frame, else 2.
+    int bloomDivisor = 0;
+    // Cheaper shading where a software rasteriser pays per pixel (2x2 instead of 3x3 shadow
+    // filter taps): 1 on, 0 off, -1 on when the GL is llvmpipe, softpipe or SwiftShader.
+    int softwarePaths = -1;
 };
 
 // The camera as the renderer needs it; the projection's aspect comes from the target.
@@ -76,7 +82,7 @@ struct RenderStats {
     std::size_t instancesDrawn = 0;
     std::size_t instancesCulled = 0;
     std::size_t textureBytes = 0; // model textures
-    std::size_t bufferBytes = 0;  // vertex, index and instance buffers
+    std::size_t bufferBytes = 0;  // vertex, index and instance buffers of the live models
     std::size_t targetBytes = 0;  // render targets (HDR, MSAA, bloom, shadow map)
 };
 
@@ -91,8 +97,14 @@ public:
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
 
-    // Uploads a model; it is drawn by every render() until clearModels().
+    // Uploads a model; it is drawn by every render() until removeModel() or clearModels().
+    // Textures are shared with models already added from the same files.
     ModelHandle addModel(const assets::ModelData& model);
+    // Releases the model's buffers and vertex arrays, and the cached textures no other model
+    // uses (so scenes can be swapped for weeks without growth). The handle is then invalid and
+    // may be given to a later addModel. An unknown or removed handle is logged and ignored.
+    // Needs the GL context current.
+    void removeModel(ModelHandle model);
     void setModelVisible(ModelHandle model, bool visible);
     // Emissive radiance (linear, HDR) added to one instance's material, e.g. from a temperature.
     void setInstanceEmissive(ModelHandle model, int instanceIndex, const glm::vec3& radiance);
