@@ -92,6 +92,11 @@ public:
             mFindings.push_back({mFile, core::textPositionOf(mText, offset).line, "(syntax)",
                                  std::move(message)});
             return std::move(mFindings);
+        } catch (const json::out_of_range& e) {
+            // A number past a double's range ("1e400") is out_of_range.406, not a parse_error,
+            // and carries no position.
+            mFindings.push_back({mFile, 1, "(syntax)", std::string("malformed JSON: ") + e.what()});
+            return std::move(mFindings);
         }
         if (!doc.is_object()) {
             add("(root)", "the file must hold one object in { }");

@@ -286,6 +286,30 @@ MeshData convertMesh(const aiMesh& src, const std::string& file, Repairs& repair
     return mesh;
 }
 
+// The aiPrimitiveType flags that a mesh's faces actually have.
+unsigned primitiveTypesOf(const aiMesh& mesh) {
+    unsigned types = 0;
+    for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
+        switch (mesh.mFaces[f].mNumIndices) {
+            case 0:
+                break;
+            case 1:
+                types |= aiPrimitiveType_POINT;
+                break;
+            case 2:
+                types |= aiPrimitiveType_LINE;
+                break;
+            case 3:
+                types |= aiPrimitiveType_TRIANGLE;
+                break;
+            default:
+                types |= aiPrimitiveType_POLYGON;
+                break;
+        }
+    }
+    return types;
+}
+
 // Between reading and post-processing: drops triangles that name a vertex past the end of the
 // mesh or one with a non-finite position (Assimp's FindInvalidData would otherwise delete the
 // whole mesh for one NaN, and ValidateDataStructure would reject the whole file for one bad
@@ -335,6 +359,9 @@ void repairRawScene(aiScene& scene, Repairs& repairs) {
             delete[] mesh->mFaces;
             mesh->mFaces = faces;
             mesh->mNumFaces = goodFaces;
+            // The reader's flags may promise polygons (or lines) that were just dropped; Assimp's
+            // Triangulate asserts on that, and Debian's Assimp aborts the process on an assert.
+            mesh->mPrimitiveTypes = primitiveTypesOf(*mesh);
         }
         if (goodFaces == 0 && mesh->mNumFaces > 0) {
             delete mesh;

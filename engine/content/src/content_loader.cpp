@@ -63,6 +63,11 @@ std::optional<ParsedFile> parseFile(const fs::path& root, const std::string& rel
                             "malformed JSON, the file is skipped: " +
                                     (colon == std::string::npos ? what : what.substr(colon + 2))});
         return std::nullopt;
+    } catch (const json::out_of_range& e) {
+        // A number past a double's range ("1e400") is out_of_range.406 and has no position.
+        findings.push_back({relative, 1, "(syntax)",
+                            std::string("malformed JSON, the file is skipped: ") + e.what()});
+        return std::nullopt;
     }
     if (!parsed.doc.is_object()) {
         findings.push_back({relative, 1, "(root)", "the file must hold one object in { }"});

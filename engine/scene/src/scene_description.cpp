@@ -172,6 +172,9 @@ core::Result<SceneDescription> loadSceneFile(const std::filesystem::path& file,
             const auto pos = core::textPositionOf(text.value(), e.byte > 0 ? e.byte - 1 : 0);
             return core::Error{file.string() + ":" + std::to_string(pos.line) + ":" +
                                std::to_string(pos.column) + ": not valid JSON: " + e.what()};
+        } catch (const json::out_of_range& e) {
+            // A number past a double's range ("1e400") is out_of_range.406 and has no position.
+            return core::Error{file.string() + ": not valid JSON: " + e.what()};
         }
         return core::Error{file.string() + ": not valid JSON"};
     }

@@ -283,6 +283,9 @@ core::Result<json> parseJson(std::string_view text, const std::string& fileName)
                 core::textPositionOf(text, e.byte > 0 ? static_cast<std::size_t>(e.byte - 1) : 0);
         return core::Error{fileName + ":" + std::to_string(pos.line) + ": not valid JSON (" +
                            e.what() + ")"};
+    } catch (const json::out_of_range& e) {
+        // A number past a double's range ("1e400") is out_of_range.406 and has no position.
+        return core::Error{fileName + ": not valid JSON (" + e.what() + ")"};
     }
 }
 
