@@ -792,8 +792,9 @@ void App::handleEvent(const SDL_Event& event) {
             return;
         }
         const scene::GestureResult gesture = s.orbit->handle(*in, mViewport);
-        if (gesture.focusRequestPx) {
-            if (auto hit = s.picking->pick(
+        const scene::PickingIndex* picker = s.picking(mVirtualClock);
+        if (gesture.focusRequestPx && picker != nullptr) {
+            if (auto hit = picker->pick(
                         scene::screenRay(s.orbit->pose(), mViewport, *gesture.focusRequestPx))) {
                 s.orbit->focusOn(hit->pointM);
             }
@@ -1535,7 +1536,10 @@ void App::drawSceneOverlays() {
     ui::HotspotMarkersView markers;
     markers.uiScale = mUiScale;
     const scene::CameraPose markerPose = s.drawnPose();
-    if (!dash) {
+    // Until the picking index is ready (a large scan's first seconds) markers wait: without it
+    // they could not hide behind walls. Headless runs wait for it, so pictures are the same.
+    const scene::PickingIndex* picker = s.picking(mVirtualClock);
+    if (!dash && picker != nullptr) {
         for (const scene::HotspotAnchor& anchor : s.description.hotspots) {
             const auto px = scene::worldToScreen(markerPose, mViewport, anchor.positionM);
             if (!px) {
@@ -1549,7 +1553,7 @@ void App::drawSceneOverlays() {
             scene::Ray ray;
             ray.originM = markerPose.positionM;
             ray.direction = toAnchor / std::max(distance, 1e-4f);
-            const auto hit = s.picking->pick(ray, distance);
+            const auto hit = picker->pick(ray, distance);
             m.occluded = hit && hit->distanceM < distance - 0.3f;
             m.visited = s.visitedHotspots.count(anchor.id) > 0;
             m.selected = s.openHotspot && *s.openHotspot == anchor.id;
@@ -1959,9 +1963,9 @@ int App::run() {
         }
         s.applyFiringGlow();
         if (s.measuring || s.view.evidenceOn) {
+            const scene::PickingIndex* picker = s.picking(true); // a tap waits for its answer
             if (auto tap = s.orbit->pollConfirmedTap(t)) {
-                if (auto hit =
-                            s.picking->pick(scene::screenRay(s.orbit->pose(), mViewport, *tap))) {
+                if (auto hit = picker->pick(scene::screenRay(s.orbit->pose(), mViewport, *tap))) {
                     if (s.measuring) {
                         s.measurement.addPoint(hit->pointM);
                     } else {

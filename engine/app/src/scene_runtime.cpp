@@ -110,7 +110,8 @@ SceneRuntime::SceneRuntime(render::Renderer& r, const SceneStart& start, float v
         model = assets::makeBoxModel({0.0f, 0.5f, 0.0f}, glm::vec3(1.0f));
     }
     handle = renderer.addModel(model);
-    picking = std::make_unique<scene::PickingIndex>(model);
+    pickingJob = std::async(std::launch::async,
+                            [this] { return std::make_unique<scene::PickingIndex>(model); });
 
     // Cameras: the scene's start view (or the model framed), its limits, tour and walk.
     scene::FramingOptions framing;
@@ -240,6 +241,9 @@ SceneRuntime::SceneRuntime(render::Renderer& r, const SceneStart& start, float v
 }
 
 SceneRuntime::~SceneRuntime() {
+    if (pickingJob.valid()) {
+        pickingJob.wait(); // it reads the model
+    }
     effects.reset(); // its models go first
     renderer.removeModel(handle);
 }
@@ -273,6 +277,14 @@ void SceneRuntime::applyFiringGlow() {
     for (int instance : walls) {
         renderer.setInstanceEmissive(handle, instance, wallGlow);
     }
+}
+
+const scene::PickingIndex* SceneRuntime::picking(bool wait) {
+    if (!pickingIndex && pickingJob.valid() &&
+        (wait || pickingJob.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
+        pickingIndex = pickingJob.get();
+    }
+    return pickingIndex.get();
 }
 
 scene::OrbitCamera SceneRuntime::drawnCamera() const {

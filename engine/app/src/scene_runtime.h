@@ -19,6 +19,7 @@
 #include "kiln/ui/firing_history.h"
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -81,6 +82,9 @@ public:
     scene::OrbitCamera drawnCamera() const;
     // The camera pose as drawn now (walk, tour or orbit).
     scene::CameraPose drawnPose() const;
+    // The picking index of the whole model, built on a worker thread while the first frames are
+    // drawn (for a large scan it takes seconds); null until it is ready, unless `wait`.
+    const scene::PickingIndex* picking(bool wait);
 
     void toggleWalk();
     // Plays the authored tour from its first stop (looping when `loop`), or pauses/resumes it.
@@ -97,7 +101,6 @@ public:
     bool inspectModel = false;
     bool unavailable = false; // the scene or its model could not be loaded
     render::ModelHandle handle = -1;
-    std::unique_ptr<scene::PickingIndex> picking;
     std::unique_ptr<scene::PickingIndex> terrainIndex;
     scene::OrbitCamera startCamera;
     std::unique_ptr<scene::OrbitController> orbit;
@@ -123,6 +126,10 @@ public:
     std::vector<int> walls;
     glm::vec3 fireboxPositionM{0.0f};
     bool hasFirebox = false;
+
+    // Declared after `model`, which the job reads: destroyed (joined) before it.
+    std::future<std::unique_ptr<scene::PickingIndex>> pickingJob;
+    std::unique_ptr<scene::PickingIndex> pickingIndex;
 
     // Per-scene overlay state.
     std::optional<std::string> openHotspot;
