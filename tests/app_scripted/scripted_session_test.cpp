@@ -1,6 +1,7 @@
 // Runs kilnfire with scripted visitor sessions (kilnfire --script): real SDL events through the
 // app's own event loop, on a virtual clock, with the app's state checked at every step. A failed
 // check makes kilnfire exit with code 3; this test also proves that a false check does fail.
+#include "kiln/app/analytics_store.h"
 #include "test_paths.h"
 
 #include <gtest/gtest.h>
@@ -9,7 +10,9 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -80,6 +83,74 @@ TEST(ScriptedSession, KioskVisitFromAttractToResetAndBack) {
     }
     EXPECT_GT(expectations, 20u);
     EXPECT_EQ(count(r.output, "kiosk_visit.script:"), expectations) << r.output;
+}
+
+// The analytics rows of a scripted visit are exactly the visit (issue #6): the kiosk's own
+// SQLite store, read back after the program has ended.
+TEST(ScriptedSession, AnalyticsRowsMatchTheScriptedVisitExactly) {
+    const auto dir = kiln::test::outputDir("app_scripted") / "analytics_visit";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "db");
+    // The test kiosk with analytics on, stored in this test's folder.
+    std::ifstream in(script("kiosk_test.json"));
+    std::string config((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string off = R"("analytics": { "enabled": false })";
+    const auto at = config.find(off);
+    ASSERT_NE(at, std::string::npos);
+    std::string analytics = R"("analytics": { "enabled": true, "folder": ")";
+    analytics.append((dir / "db").string()).append("\" }");
+    config.replace(at, off.size(), analytics);
+    const auto configPath = dir / "kiosk_analytics.json";
+    std::ofstream(configPath) << config;
+
+    const ProcessRun r = runKilnfire("--offscreen --size 640x360 --config " + configPath.string() +
+                                     " --script " + script("kiosk_visit.script"));
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const auto stored = kiln::app::readStoredEvents(kiln::app::analyticsDatabasePath(dir / "db"));
+    ASSERT_TRUE(stored) << stored.error().message;
+    // What kiosk_visit.script does, in order: a touch starts a session on the dragon kiln (the
+    // attract loop's second scene), a determinant opened from the diamond, English, the student
+    // depth, then nobody: the idle reset closes the scene's dwell and ends the session (the hotspot and the answered "still
+    // there?" are not events). Nothing is recorded in the attract loop before or after.
+    struct Expected {
+        const char* type;
+        std::vector<std::pair<const char*, const char*>> fields;
+    };
+    const std::vector<Expected> expected = {
+            {"session_start", {{"language", "zh"}, {"depth", "visitor"}}},
+            {"determinant_opened",
+             {{"determinant", "factor_conditions"}, {"scene", "dragon_kiln"}}},
+            {"language_chosen", {{"language", "en"}}},
+            {"depth_chosen", {{"depth", "student"}}},
+            {"scene_viewed", {{"scene", "dragon_kiln"}}},
+            {"reset", {{"reason", "idle"}}},
+            {"session_end", {{"reason", "idle_reset"}}},
+    };
+    ASSERT_EQ(stored->size(), expected.size()) << r.output;
+    const std::string session = stored->front().event.sessionId;
+    EXPECT_EQ(session.size(), 32u);
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        const kiln::app::SessionEvent& e = (*stored)[i].event;
+        EXPECT_EQ(kiln::app::eventTypeCode(e.type), expected[i].type) << i;
+        EXPECT_EQ(e.sessionId, session) << i;
+        for (const auto& [key, value] : expected[i].fields) {
+            const std::string* actual = e.field(key);
+            ASSERT_NE(actual, nullptr) << expected[i].type << " has no " << key;
+            EXPECT_EQ(*actual, value) << expected[i].type << "." << key;
+        }
+    }
+    // The virtual clock makes the times exact: the visitor touched at 10.5 s of the attract
+    // loop and left it alone for 15.5 + 15.5 + 5.5 s at the end, with frames between.
+    const std::string* dwell = (*stored)[4].event.field("dwellSeconds");
+    const std::string* duration = (*stored)[6].event.field("durationSeconds");
+    ASSERT_NE(dwell, nullptr);
+    ASSERT_NE(duration, nullptr);
+    EXPECT_GT(std::stod(*dwell), 36.0);
+    EXPECT_LT(std::stod(*dwell), 40.0);
+    EXPECT_EQ(*dwell, *duration); // one scene for the whole session
 }
 
 TEST(ScriptedSession, KioskIgnoresQuitKeysAndOpensOnlyWithTheRightPin) {
