@@ -391,6 +391,8 @@ private:
     bool mScriptDone = false;
     int mScriptFailures = 0;
     std::map<std::string, std::string> mMarked; // state values at the script's last "mark"
+    int mContentReloads = 0;
+    int mSceneReloads = 0;
     std::string mPendingScreenshot;
     // The soak: samples taken by the script's "sample" command.
     struct SoakSample {
@@ -1032,6 +1034,18 @@ void App::scriptStep() {
                     continue;
                 }
                 return;
+            case ScriptOp::Copy: {
+                std::error_code ec;
+                std::filesystem::copy_file(c.text, c.value,
+                                           std::filesystem::copy_options::overwrite_existing, ec);
+                if (ec) {
+                    core::logError("script", where + "cannot copy " + c.text + " to " + c.value +
+                                                     ": " + ec.message());
+                    ++mScriptFailures;
+                }
+                ++mScriptIndex;
+                continue;
+            }
             case ScriptOp::Mark:
                 mMarked.clear();
                 for (std::string_view name : scriptStateNames()) {
@@ -1234,6 +1248,18 @@ std::string App::stateValue(const std::string& name) const {
         }
         return text;
     }
+    if (name == "content.reloads") {
+        return std::to_string(mContentReloads);
+    }
+    if (name == "scene.reloads") {
+        return std::to_string(mSceneReloads);
+    }
+    if (name == "card.title.en") {
+        return mCard.titleEn;
+    }
+    if (name == "card.title.zh") {
+        return mCard.titleZh;
+    }
     if (name == "quiz.score") {
         const auto it = mQuizzes.find(s.description.id);
         return it == mQuizzes.end() ? "0" : std::to_string(it->second.score());
@@ -1303,7 +1329,7 @@ void App::updateInstallation() {
 // Content and scene files a curator edits come in when saved whole and valid (real time: the
 // watch polls every two seconds).
 void App::reloadEditedFiles() {
-    const double wall = platform::Window::nowSeconds();
+    const double wall = now(); // the virtual clock in scripts, so their waits drive the polls
     if (mContent && mContent->update(wall)) {
         mLibrary = mContent->current();
         buildCard();
@@ -1316,9 +1342,11 @@ void App::reloadEditedFiles() {
             ImGui_ImplOpenGL3_CreateFontsTexture();
             ui::applyTheme({mOverlay.highContrast, mUiScale, mOverlay.textSizeLevel, mAtlasScale});
         }
+        ++mContentReloads;
         core::logInfo("app", "content reloaded");
     }
     if (mSceneFile && mSceneFile->update(wall)) {
+        ++mSceneReloads;
         core::logInfo("app", "scene file changed: reopening '" + mSceneId + "'");
         openSceneById(mSceneId);
     }

@@ -58,9 +58,9 @@ FiringSession::load(const std::filesystem::path& schedulePath) {
     // The warm start (the kiln still hot from its previous firing) costs a whole firing to
     // compute: once here, so a scrub backwards replays only this firing.
     session->mWarmStart = sim::warmStartState(*session->mModel, session->mSchedule);
-    session->mRun = std::make_unique<sim::FiringRun>(
-            *session->mModel, std::move(schedule.value()), std::vector<sim::PlayerCommand>{},
-            session->mWarmStart);
+    session->mRun = std::make_unique<sim::FiringRun>(*session->mModel, std::move(schedule.value()),
+                                                     std::vector<sim::PlayerCommand>{},
+                                                     session->mWarmStart);
     return session;
 }
 

@@ -36,6 +36,7 @@ constexpr OpSpec kOps[] = {
         {"mark", ScriptOp::Mark, 0, 0},
         {"expect-changed", ScriptOp::ExpectChanged, 0, 1},
         {"expect-same", ScriptOp::ExpectSame, 0, 1},
+        {"copy", ScriptOp::Copy, 0, 2},
 };
 
 core::Error errorAt(std::string_view file, int line, const std::string& problem) {
@@ -54,11 +55,11 @@ bool parseNumber(const std::string& word, double& out) {
 
 const std::vector<std::string_view>& scriptStateNames() {
     static const std::vector<std::string_view> names = {
-            "idle",         "scene",          "language",   "depth",        "card",
-            "diamond",      "admin",          "blank",      "running",      "tour.stop",
-            "touring",      "firing.playing", "explored",   "events",       "sessions",
-            "quiz.score",   "dashboard",      "camera.yaw", "camera.pitch", "camera.distance",
-            "camera.target"};
+            "idle",          "scene",           "language",      "depth",         "card",
+            "diamond",       "admin",           "blank",         "running",       "tour.stop",
+            "touring",       "firing.playing",  "explored",      "events",        "sessions",
+            "quiz.score",    "dashboard",       "camera.yaw",    "camera.pitch",  "camera.distance",
+            "camera.target", "content.reloads", "scene.reloads", "card.title.en", "card.title.zh"};
     return names;
 }
 
@@ -136,6 +137,14 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
             cmd.numbers[2] = finger;
             given = 2;
         }
+        // expect NAME VALUE: the value is the rest of the line (a title has spaces).
+        if (cmd.op == ScriptOp::Expect && given > 2) {
+            for (std::size_t i = 3; i < parts.size(); ++i) {
+                parts[2].append(" ").append(parts[i]);
+            }
+            parts.resize(3);
+            given = 2;
+        }
         if (spec->words >= 0 && given != spec->numbers + spec->words) {
             std::string problem(spec->name);
             problem.append(" takes ")
@@ -192,6 +201,10 @@ core::Result<InputScript> parseInputScript(std::string_view text, std::string_vi
             case ScriptOp::TapTarget:
             case ScriptOp::Screenshot:
                 cmd.text = parts[1];
+                break;
+            case ScriptOp::Copy:
+                cmd.text = parts[1];
+                cmd.value = parts[2];
                 break;
             case ScriptOp::ExpectChanged:
             case ScriptOp::ExpectSame: {

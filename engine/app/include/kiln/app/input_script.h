@@ -31,6 +31,8 @@ enum class ScriptOp {
     Mark,          // mark: remember every state value now
     ExpectChanged, // expect-changed NAME: NAME differs from its value at the last mark
     ExpectSame,    // expect-same NAME: NAME equals its value at the last mark
+    Copy,          // copy SRC DST: a curator saves a file (plainly, not atomically: it may be
+                   // half-written when the program looks)
 };
 // Also: "repeat N" ... "end" repeats the lines between N times (nesting allowed); it is unrolled
 // when parsed, so commands keep the line numbers of the file.
