@@ -57,6 +57,21 @@ ProcessRun runScript(const char* config, const char* name) {
                        script(name));
 }
 
+// The test kiosk with analytics on, stored in dir/db; returns the written config's path.
+std::filesystem::path withAnalytics(const std::filesystem::path& dir) {
+    std::ifstream in(script("kiosk_test.json"));
+    std::string config((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const std::string off = R"("analytics": { "enabled": false })";
+    const auto at = config.find(off);
+    EXPECT_NE(at, std::string::npos);
+    std::string analytics = R"("analytics": { "enabled": true, "folder": ")";
+    analytics.append((dir / "db").string()).append("\" }");
+    config.replace(at, off.size(), analytics);
+    const auto path = dir / "kiosk_analytics.json";
+    std::ofstream(path) << config;
+    return path;
+}
+
 std::size_t count(const std::string& text, const std::string& what) {
     std::size_t n = 0;
     for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
@@ -93,17 +108,7 @@ TEST(ScriptedSession, AnalyticsRowsMatchTheScriptedVisitExactly) {
     const auto dir = kiln::test::outputDir("app_scripted") / "analytics_visit";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir / "db");
-    // The test kiosk with analytics on, stored in this test's folder.
-    std::ifstream in(script("kiosk_test.json"));
-    std::string config((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    const std::string off = R"("analytics": { "enabled": false })";
-    const auto at = config.find(off);
-    ASSERT_NE(at, std::string::npos);
-    std::string analytics = R"("analytics": { "enabled": true, "folder": ")";
-    analytics.append((dir / "db").string()).append("\" }");
-    config.replace(at, off.size(), analytics);
-    const auto configPath = dir / "kiosk_analytics.json";
-    std::ofstream(configPath) << config;
+    const auto configPath = withAnalytics(dir);
 
     const ProcessRun r = runKilnfire("--offscreen --size 640x360 --config " + configPath.string() +
                                      " --script " + script("kiosk_visit.script"));
@@ -228,6 +233,25 @@ TEST(ScriptedSession, EditedFilesReloadAndHalfWrittenOnesAreKeptOut) {
     EXPECT_NE(r.output.find("keeping the previous version"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("placeholder.json"), std::string::npos) << r.output;
     EXPECT_NE(r.output.find("scene.json"), std::string::npos) << r.output;
+}
+
+// The staff menu's settings: analytics paused while staff try the kiosk (nothing stored), and the
+// next visitors' start language.
+TEST(ScriptedSession, StaffMenuPausesAnalyticsAndSetsTheStartLanguage) {
+    const auto dir = kiln::test::outputDir("app_scripted") / "admin_settings";
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir / "db");
+    const ProcessRun r =
+            runKilnfire("--offscreen --size 1280x720 --config " + withAnalytics(dir).string() +
+                        " --script " + script("admin_settings.script"));
+    if (glMissing(r)) {
+        GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
+    }
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_NE(r.output.find("analytics paused by staff"), std::string::npos) << r.output;
+    const auto stored = kiln::app::readStoredEvents(kiln::app::analyticsDatabasePath(dir / "db"));
+    ASSERT_TRUE(stored) << stored.error().message;
+    EXPECT_TRUE(stored->empty()) << stored->size() << " events stored while paused";
 }
 
 TEST(ScriptedSession, KioskIgnoresQuitKeysAndOpensOnlyWithTheRightPin) {

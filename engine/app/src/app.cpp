@@ -375,6 +375,7 @@ private:
     bool mBlank = false;
     SessionRecorder mRecorder;
     std::unique_ptr<AnalyticsWriter> mAnalytics; // null: analytics off or unavailable
+    bool mAnalyticsPaused = false;               // staff paused recording (admin menu)
     int mSessionsStarted = 0;
     std::size_t mEventsRecorded = 0;
     double mLastFlushSeconds = 0.0;
@@ -387,6 +388,8 @@ private:
     std::optional<InputScript> mScript;
     std::size_t mScriptIndex = 0;
     int mScriptPhase = 0;
+    double mScriptTapX = 0.0; // where a scripted tap touched, so it lifts there too
+    double mScriptTapY = 0.0;
     int mScriptFramesLeft = 0;
     bool mScriptDone = false;
     int mScriptFailures = 0;
@@ -982,7 +985,10 @@ void App::scriptStep() {
             case ScriptOp::TapTarget: {
                 double x = c.numbers[0];
                 double y = c.numbers[1];
-                if (c.op == ScriptOp::TapTarget) {
+                if (c.op == ScriptOp::TapTarget && mScriptPhase == 1) {
+                    x = mScriptTapX; // a finger lifts where it touched
+                    y = mScriptTapY;
+                } else if (c.op == ScriptOp::TapTarget) {
                     const auto found = std::find_if(
                             mLastTargets.rbegin(), mLastTargets.rend(),
                             [&](const ui::TouchTarget& t) {
@@ -1005,6 +1011,8 @@ void App::scriptStep() {
                                                      std::to_string(x) + ", " + std::to_string(y));
                 }
                 const bool mouse = c.op == ScriptOp::Click;
+                mScriptTapX = x;
+                mScriptTapY = y;
                 if (mScriptPhase == 0) {
                     if (mouse) {
                         pushPointer(SDL_MOUSEMOTION, x, y, true);
@@ -1248,6 +1256,12 @@ std::string App::stateValue(const std::string& name) const {
         }
         return text;
     }
+    if (name == "analytics") {
+        return !mAnalytics ? "off" : mAnalyticsPaused ? "paused" : "recording";
+    }
+    if (name == "start.language") {
+        return mInstallation && mInstallation->language == content::Language::En ? "en" : "zh";
+    }
     if (name == "content.reloads") {
         return std::to_string(mContentReloads);
     }
@@ -1360,7 +1374,7 @@ void App::flushAnalytics(bool force) {
         return;
     }
     mEventsRecorded += events.size();
-    if (mAnalytics) {
+    if (mAnalytics && !mAnalyticsPaused) {
         mAnalytics->submit(std::move(events)); // stored on the writer's thread
         if (force) {
             mAnalytics->flush();
@@ -1512,8 +1526,40 @@ void App::drawInstallationOverlays() {
             view.resetLabel = uiText("admin.reset", lang);
             view.closeLabel = uiText("admin.close", lang);
             view.status = mInstallation->name;
+            if (mInstallation->analytics.enabled) {
+                view.analyticsAvailable = mAnalytics != nullptr;
+                if (!mAnalytics) {
+                    view.analyticsLine = uiText("admin.analytics_unavailable", lang);
+                } else if (const auto error = mAnalytics->lastError()) {
+                    view.analyticsLine = uiText("admin.analytics_unavailable", lang);
+                    view.analyticsLine.append(": ").append(error->message);
+                } else {
+                    view.analyticsLine = uiText(mAnalyticsPaused ? "admin.analytics_paused"
+                                                                 : "admin.analytics_recording",
+                                                lang);
+                }
+                view.analyticsLabel = uiText(mAnalyticsPaused ? "admin.analytics_resume"
+                                                              : "admin.analytics_pause",
+                                             lang);
+            }
+            view.languageLabel =
+                    uiText(mInstallation->language == content::Language::Zh ? "admin.start_in_en"
+                                                                            : "admin.start_in_zh",
+                           lang);
             view.uiScale = mUiScale;
             const AdminMenuCommand cmd = drawAdminMenu(view);
+            if (cmd.toggleAnalytics) {
+                // Staff trying the kiosk out need not count as visitors.
+                mAnalyticsPaused = !mAnalyticsPaused;
+                core::logInfo("app", mAnalyticsPaused ? "analytics paused by staff"
+                                                      : "analytics resumed by staff");
+            }
+            if (cmd.toggleStartLanguage) {
+                mInstallation->language = mInstallation->language == content::Language::Zh
+                                                  ? content::Language::En
+                                                  : content::Language::Zh;
+                core::logInfo("app", "start language for the next visitors changed by staff");
+            }
             collectTargets(mTargets, "admin", cmd.targets);
             if (cmd.exit) {
                 requestQuit(QuitSource::AdminExit);

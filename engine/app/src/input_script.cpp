@@ -59,7 +59,8 @@ const std::vector<std::string_view>& scriptStateNames() {
             "diamond",       "admin",           "blank",         "running",       "tour.stop",
             "touring",       "firing.playing",  "explored",      "events",        "sessions",
             "quiz.score",    "dashboard",       "camera.yaw",    "camera.pitch",  "camera.distance",
-            "camera.target", "content.reloads", "scene.reloads", "card.title.en", "card.title.zh"};
+            "camera.target", "content.reloads", "scene.reloads", "card.title.en", "card.title.zh",
+            "analytics",     "start.language"};
     return names;
 }
 

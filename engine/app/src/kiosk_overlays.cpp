@@ -145,7 +145,21 @@ AdminMenuCommand drawAdminMenu(const AdminMenuView& view) {
         if (!view.status.empty()) {
             ImGui::TextUnformatted(view.status.c_str());
         }
+        if (!view.analyticsLine.empty()) {
+            // Not wrapped: wrapping inside a window that sizes itself to its content keeps
+            // changing its size over several frames.
+            ImGui::TextUnformatted(view.analyticsLine.c_str());
+            ui::recordDrawnText(view.analyticsLine);
+        }
         const float width = 360.0f * s;
+        // Settings that last until the program restarts (the file holds the lasting ones).
+        if (view.analyticsAvailable) {
+            command.toggleAnalytics = ui::touchButton(view.analyticsLabel, "admin.analytics", s,
+                                                      &command.targets, false, width);
+        }
+        command.toggleStartLanguage = ui::touchButton(view.languageLabel, "admin.language", s,
+                                                      &command.targets, false, width);
+        ImGui::Separator();
         command.reset =
                 ui::touchButton(view.resetLabel, "admin.reset", s, &command.targets, false, width);
         command.exit =

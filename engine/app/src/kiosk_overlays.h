@@ -53,14 +53,21 @@ struct AdminMenuView {
     std::string exitLabel;
     std::string resetLabel;
     std::string closeLabel;
-    std::string status; // installation name, analytics state
+    std::string status;         // installation name
+    std::string analyticsLine;  // analytics: recording / paused / unavailable and why
+    std::string analyticsLabel; // the toggle: pause or resume recording
+    bool analyticsAvailable = false;
+    std::string languageLabel; // the start language for the next visitors (names the other one)
     float uiScale = 1.0f;
 };
 struct AdminMenuCommand {
     bool exit = false;
     bool reset = false;
     bool close = false;
-    std::vector<ui::TouchTarget> targets; // "admin.exit", "admin.reset", "admin.close"
+    bool toggleAnalytics = false;
+    bool toggleStartLanguage = false;
+    std::vector<ui::TouchTarget> targets; // "admin.exit", "admin.reset", "admin.close",
+                                          // "admin.analytics", "admin.language"
 };
 AdminMenuCommand drawAdminMenu(const AdminMenuView& view);
 
