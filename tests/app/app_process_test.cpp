@@ -1,6 +1,7 @@
 // Runs the kilnfire program as a visitor's machine would: exit codes and messages.
 #include "kiln/app/pin_hash.h"
 #include "kiln/core/data_paths.h"
+#include "process_run.h"
 #include "test_paths.h"
 
 #include <gtest/gtest.h>
@@ -12,25 +13,12 @@
 
 namespace {
 
-struct ProcessRun {
-    int exitCode = -1;
-    std::string output; // stdout and stderr together
-};
+using kiln::test::ProcessRun;
 
 ProcessRun runKilnfire(const std::string& args, const std::string& env = "") {
-    const std::string command = env + " " + KILNFIRE_EXE + " " + args + " 2>&1";
-    ProcessRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) {
-        return run;
-    }
-    std::array<char, 4096> buffer{};
-    while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
-        run.output += buffer.data();
-    }
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    std::string command = env;
+    command.append(" ").append(KILNFIRE_EXE).append(" ").append(args).append(" 2>&1");
+    return kiln::test::runCommand(command);
 }
 
 } // namespace

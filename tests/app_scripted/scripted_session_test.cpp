@@ -2,6 +2,7 @@
 // app's own event loop, on a virtual clock, with the app's state checked at every step. A failed
 // check makes kilnfire exit with code 3; this test also proves that a false check does fail.
 #include "kiln/app/analytics_store.h"
+#include "process_run.h"
 #include "test_paths.h"
 
 #include <gtest/gtest.h>
@@ -17,26 +18,12 @@
 
 namespace {
 
-struct ProcessRun {
-    int exitCode = -1;
-    std::string output;
-};
+using kiln::test::ProcessRun;
 
 ProcessRun runKilnfire(const std::string& args, const std::string& env = "") {
     std::string command = env;
     command.append(" ").append(KILNFIRE_EXE).append(" ").append(args).append(" 2>&1");
-    ProcessRun run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) {
-        return run;
-    }
-    std::array<char, 4096> buffer{};
-    while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
-        run.output += buffer.data();
-    }
-    const int status = pclose(pipe);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
+    return kiln::test::runCommand(command);
 }
 
 std::string script(const char* name) {
@@ -302,15 +289,7 @@ TEST_P(ScriptedSessionUnderXvfb, PassesLikeOffscreen) {
                                 KILNFIRE_EXE + " --size 640x360 --config " +
                                 script("kiosk_test.json") + " --script " + script(GetParam()) +
                                 " 2>&1";
-    ProcessRun r;
-    if (FILE* pipe = popen(command.c_str(), "r")) {
-        std::array<char, 4096> buffer{};
-        while (fgets(buffer.data(), buffer.size(), pipe) != nullptr) {
-            r.output += buffer.data();
-        }
-        const int status = pclose(pipe);
-        r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    }
+    const ProcessRun r = kiln::test::runCommand(command);
     EXPECT_EQ(r.exitCode, 0) << r.output;
     EXPECT_NE(r.output.find("video driver: x11"), std::string::npos) << r.output;
     EXPECT_EQ(count(r.output, "[error] script:"), 0u) << r.output;

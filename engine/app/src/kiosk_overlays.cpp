@@ -32,6 +32,23 @@ void dimBackground(float alpha) {
             ImVec2(0.0f, 0.0f), size, IM_COL32(0, 0, 0, static_cast<int>(alpha * 255.0f)));
 }
 
+// A modal card in the middle of the screen over a dimmed scene, in front of every panel. Always
+// pair with endModal().
+bool beginModal(const char* id, float padX, float padY, float dimAlpha) {
+    dimBackground(dimAlpha);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowFocus();
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(padX, padY));
+    return ImGui::Begin(id, nullptr, kModal);
+}
+
+void endModal() {
+    ImGui::End();
+    ImGui::PopStyleVar();
+}
+
 } // namespace
 
 void drawAttractInvitation(const Bilingual& invitation, const Bilingual& title, float uiScale,
@@ -55,14 +72,8 @@ void drawAttractInvitation(const Bilingual& invitation, const Bilingual& title, 
 bool drawStillThere(const Bilingual& question, const Bilingual& countdown,
                     const Bilingual& continueLabel, float uiScale,
                     std::vector<ui::TouchTarget>* targets) {
-    dimBackground(0.45f);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowFocus();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(40.0f * uiScale, 28.0f * uiScale));
     bool tapped = false;
-    if (ImGui::Begin("##still_there", nullptr, kModal)) {
+    if (beginModal("##still_there", 40.0f * uiScale, 28.0f * uiScale, 0.45f)) {
         centredText(question.zh + "  " + question.en, 1.4f);
         ImGui::Spacing();
         centredText(countdown.zh, 1.0f);
@@ -72,21 +83,14 @@ bool drawStillThere(const Bilingual& question, const Bilingual& countdown,
         const float width = std::max(ImGui::GetContentRegionAvail().x, 280.0f * uiScale);
         tapped = ui::touchButton(label, "idle.continue", uiScale * 1.4f, targets, false, width);
     }
-    ImGui::End();
-    ImGui::PopStyleVar();
+    endModal();
     return tapped;
 }
 
 KeypadCommand drawPinKeypad(const KeypadView& view) {
     KeypadCommand command;
     const float s = view.uiScale;
-    dimBackground(0.6f);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowFocus();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28.0f * s, 20.0f * s));
-    if (ImGui::Begin("##pin_keypad", nullptr, kModal)) {
+    if (beginModal("##pin_keypad", 28.0f * s, 20.0f * s, 0.6f)) {
         centredText(view.title, 1.2f);
         // The digits are never shown, only how many: a dot each.
         std::string dots;
@@ -126,21 +130,14 @@ KeypadCommand drawPinKeypad(const KeypadView& view) {
         command.cancel =
                 ui::touchButton(view.cancelLabel, "pin.cancel", s, &command.targets, false, width);
     }
-    ImGui::End();
-    ImGui::PopStyleVar();
+    endModal();
     return command;
 }
 
 AdminMenuCommand drawAdminMenu(const AdminMenuView& view) {
     AdminMenuCommand command;
     const float s = view.uiScale;
-    dimBackground(0.6f);
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always,
-                            ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowFocus();
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(28.0f * s, 20.0f * s));
-    if (ImGui::Begin("##admin_menu", nullptr, kModal)) {
+    if (beginModal("##admin_menu", 28.0f * s, 20.0f * s, 0.6f)) {
         centredText(view.title, 1.2f);
         if (!view.status.empty()) {
             ImGui::TextUnformatted(view.status.c_str());
@@ -167,8 +164,7 @@ AdminMenuCommand drawAdminMenu(const AdminMenuView& view) {
         command.close =
                 ui::touchButton(view.closeLabel, "admin.close", s, &command.targets, false, width);
     }
-    ImGui::End();
-    ImGui::PopStyleVar();
+    endModal();
     return command;
 }
 
