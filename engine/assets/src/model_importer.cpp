@@ -535,10 +535,17 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     }
     // No aiProcess_FindDegenerates: it turns degenerate triangles into lines and points without
     // saying how many; convertMesh drops them and counts them instead.
+    // Tangents serve normal maps only; on a large scan without one, computing them is a good
+    // share of the load (docs/performance.md), and the vertex's default tangent is never read.
+    bool normalMapped = false;
+    for (unsigned m = 0; m < raw->mNumMaterials; ++m) {
+        normalMapped =
+                normalMapped || raw->mMaterials[m]->GetTextureCount(aiTextureType_NORMALS) > 0;
+    }
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals |
-                           aiProcess_CalcTangentSpace | aiProcess_JoinIdenticalVertices |
-                           aiProcess_SortByPType | aiProcess_ValidateDataStructure |
-                           aiProcess_FindInvalidData;
+                           (normalMapped ? aiProcess_CalcTangentSpace : 0u) |
+                           aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                           aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
     const aiScene* scene = importer.ApplyPostProcessing(flags);
     if (scene == nullptr || scene->mRootNode == nullptr) {
         std::string text = file;
