@@ -603,6 +603,7 @@ void App::buildFonts() {
 
 void App::openScene(const std::string& sceneId, SceneStart start) {
     const double t = now();
+    const double wallStart = platform::Window::nowSeconds();
     mScene.reset(); // releases the previous scene's GPU model before the next is loaded
     mScene = std::make_unique<SceneRuntime>(*mRenderer, start, mViewport.aspect());
     mSceneId = sceneId;
@@ -618,7 +619,9 @@ void App::openScene(const std::string& sceneId, SceneStart start) {
         mSceneFile->set(mScene->description);
     }
     mService.status("showing " + mScene->description.id);
-    core::logInfo("app", "scene '" + mScene->description.id + "' open");
+    const int ms = static_cast<int>((platform::Window::nowSeconds() - wallStart) * 1000.0);
+    core::logInfo("app", "scene '" + mScene->description.id + "' open (" + std::to_string(ms) +
+                                 " ms to leave the last and load this one)");
 }
 
 void App::openSceneById(const std::string& sceneId) {
