@@ -620,8 +620,8 @@ void App::openScene(const std::string& sceneId, SceneStart start) {
     }
     mService.status("showing " + mScene->description.id);
     const int ms = static_cast<int>((platform::Window::nowSeconds() - wallStart) * 1000.0);
-    core::logInfo("app", "scene '" + mScene->description.id + "' open (" + std::to_string(ms) +
-                                 " ms to leave the last and load this one)");
+    core::logInfo("app",
+                  "scene '" + mScene->description.id + "' open in " + std::to_string(ms) + " ms");
 }
 
 void App::openSceneById(const std::string& sceneId) {
