@@ -72,8 +72,8 @@ core::Result<std::unique_ptr<Window>> Window::create(const WindowDesc& desc) {
     // An exhibition runs one instance per monitor; each names its display in its configuration.
     int display = desc.displayIndex;
     if (display < 0 || display >= SDL_GetNumVideoDisplays()) {
-        core::logWarning("platform", "display " + std::to_string(display) +
-                                             " does not exist; using display 0");
+        core::logWarning("platform",
+                         "display " + std::to_string(display) + " does not exist; using display 0");
         display = 0;
     }
     const int position = static_cast<int>(SDL_WINDOWPOS_CENTERED_DISPLAY(display));
