@@ -972,8 +972,13 @@ void Renderer::removeModel(ModelHandle model) {
 void Renderer::setModelVisible(ModelHandle model, bool visible) {
     if (model >= 0 && model < static_cast<int>(mImpl->models.size()) &&
         mImpl->models[static_cast<std::size_t>(model)].live) {
-        mImpl->models[static_cast<std::size_t>(model)].visible = visible;
-        mImpl->shadowDirty = true;
+        GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
+        // Only a change of something that casts shadows invalidates the cached shadow map (the
+        // app sets visibility every frame from layers and views).
+        if (m.visible != visible && m.castsShadows) {
+            mImpl->shadowDirty = true;
+        }
+        m.visible = visible;
     }
 }
 
@@ -996,7 +1001,9 @@ void Renderer::setInstanceVisible(ModelHandle model, int instanceIndex, bool vis
     if (rec != nullptr && rec->visible != visible) {
         rec->visible = visible;
         owner->meshes[static_cast<std::size_t>(rec->meshIndex)].hiddenCount += visible ? -1 : 1;
-        mImpl->shadowDirty = true;
+        if (owner->castsShadows) { // smoke and flames blink every frame and cast no shadow
+            mImpl->shadowDirty = true;
+        }
     }
 }
 
@@ -1021,6 +1028,9 @@ void Renderer::setInstanceTransform(ModelHandle model, int instanceIndex,
     rec->gpu.model = transform;
     GpuMesh& mesh = owner->meshes[static_cast<std::size_t>(rec->meshIndex)];
     transformBox(transform, mesh.localMin, mesh.localMax, rec->worldMin, rec->worldMax);
+    // The shadow frustum is fitted to the models' bounds: a caster moved beyond them widens it.
+    owner->worldMin = glm::min(owner->worldMin, rec->worldMin);
+    owner->worldMax = glm::max(owner->worldMax, rec->worldMax);
     mesh.allDirty = true;
     mesh.visibleDirty = true;
     if (owner->castsShadows) {
@@ -1031,8 +1041,11 @@ void Renderer::setInstanceTransform(ModelHandle model, int instanceIndex,
 void Renderer::setModelCastsShadows(ModelHandle model, bool casts) {
     if (model >= 0 && model < static_cast<int>(mImpl->models.size()) &&
         mImpl->models[static_cast<std::size_t>(model)].live) {
-        mImpl->models[static_cast<std::size_t>(model)].castsShadows = casts;
-        mImpl->shadowDirty = true;
+        GpuModel& m = mImpl->models[static_cast<std::size_t>(model)];
+        if (m.castsShadows != casts) {
+            mImpl->shadowDirty = true;
+        }
+        m.castsShadows = casts;
     }
 }
 
