@@ -403,6 +403,9 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
         p.dischargeCoefficient = r.param(*fl, f, "dischargeCoefficient", 0.1, 1.0);
         p.spyHoleAreaM2 = r.param(*fl, f, "spyHoleAreaM2", 0.0, 1.0);
         p.leakAreaM2 = r.param(*fl, f, "leakAreaM2", 1e-4, 5.0);
+        if (fl->contains("doorLeakShare")) {
+            p.doorLeakShare = r.param(*fl, f, "doorLeakShare", 0.0, 1.0);
+        }
         p.settingFlowResistancePaS2PerKg2 =
                 r.param(*fl, f, "settingResistancePaS2PerKg2", 0.0, 1e5);
         p.minimumDraftPa = r.param(*fl, f, "minimumDraftPa", 0.01, 100.0);
@@ -432,6 +435,15 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
                                           : p.flameShareTimeConstantS;
         p.streamExchangeFraction = r.param(*fl, f, "streamExchangeFraction", 0.0, 0.5);
     }
+    // Optional: the flue-gas thermochemistry file, beside this one (read by loadKilnParams).
+    if (const json* gt = r.member(j, root, "gasThermoFile", false)) {
+        const Path gp{"gasThermoFile"};
+        r.requireSource(*gt, gp);
+        p.gasThermoFile = r.text(*gt, gp, "value");
+        if (!r.failed() && p.gasThermoFile.empty()) {
+            r.fail(Reader::with(gp, "value"), "a file name is required");
+        }
+    }
     p.sideStoking = r.param(j, root, "sideStoking", 0.0, 1.0) > 0.5;
     p.ambientTemperatureC = r.param(j, root, "ambientTemperatureC", -60.0, 60.0);
     p.maxInternalStepS = r.param(j, root, "maxInternalStepS", 1.0, 600.0);
@@ -442,7 +454,72 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
 }
 
 core::Result<KilnParams> loadKilnParams(const std::filesystem::path& path) {
-    return loadWith<KilnParams>(path, &parseKilnParams);
+    core::Result<KilnParams> p = loadWith<KilnParams>(path, &parseKilnParams);
+    if (!p.ok() || p.value().gasThermoFile.empty()) {
+        return p;
+    }
+    core::Result<GasThermo> thermo = loadGasThermo(path.parent_path() / p.value().gasThermoFile);
+    if (!thermo.ok()) {
+        return core::Error{path.string() + ": gasThermoFile: " + thermo.error().message};
+    }
+    KilnParams params = std::move(p.value());
+    params.gasThermo = std::move(thermo.value());
+    return params;
+}
+
+core::Result<GasThermo> parseGasThermo(std::string_view text, const std::string& fileName) {
+    core::Result<json> doc = parseJson(text, fileName);
+    if (!doc.ok()) {
+        return doc.error();
+    }
+    const json& j = doc.value();
+    Reader r(text, fileName);
+    (void)r.text(j, {}, "source");
+    GasThermo thermo;
+    static constexpr const char* kNames[kGasSpeciesCount] = {"O2", "N2", "CO2", "H2O", "CO"};
+    static constexpr const char* kKeys[8] = {"A", "B", "C", "D", "E", "F", "G", "H"};
+    const json* species = r.member(j, {}, "species", true);
+    for (int i = 0; i < kGasSpeciesCount && species != nullptr && !r.failed(); ++i) {
+        const Path sp = {"species", kNames[i]};
+        const json* s = r.member(*species, {"species"}, kNames[i], true);
+        if (s == nullptr) {
+            break;
+        }
+        (void)r.text(*s, sp, "source");
+        const json* list = r.member(*s, sp, "ranges", true);
+        if (list != nullptr && (!list->is_array() || list->empty())) {
+            r.fail(Reader::with(sp, "ranges"), "expected a non-empty list");
+        } else if (list != nullptr) {
+            auto& ranges = thermo.species[static_cast<std::size_t>(i)];
+            for (std::size_t k = 0; k < list->size() && !r.failed(); ++k) {
+                Path rp = Reader::with(sp, "ranges");
+                rp.push_back(std::to_string(k));
+                const json& o = (*list)[k];
+                ShomateRange range;
+                range.minK = r.number(o, rp, "minK", 1.0, 1e4);
+                range.maxK = r.number(o, rp, "maxK", 1.0, 1e4);
+                for (std::size_t c = 0; c < 8; ++c) {
+                    range.coefficients[c] = r.number(o, rp, kKeys[c], -1e6, 1e6);
+                }
+                if (!r.failed() && !(range.maxK > range.minK)) {
+                    r.fail(Reader::with(rp, "maxK"), "must be above minK");
+                }
+                if (!r.failed() && !ranges.empty() &&
+                    std::abs(range.minK - ranges.back().maxK) > 1e-9) {
+                    r.fail(Reader::with(rp, "minK"), "ranges must join (previous maxK)");
+                }
+                ranges.push_back(range);
+            }
+        }
+    }
+    if (r.failed()) {
+        return r.error();
+    }
+    return thermo;
+}
+
+core::Result<GasThermo> loadGasThermo(const std::filesystem::path& path) {
+    return loadWith<GasThermo>(path, &parseGasThermo);
 }
 
 core::Result<FiringSchedule> parseSchedule(std::string_view text, const std::string& fileName) {

@@ -5,6 +5,7 @@
 #include "kiln/sim/kiln_model.h"
 
 #include "kiln/sim/gas_physics.h"
+#include "kiln/sim/gas_thermo.h"
 
 #include <algorithm>
 #include <array>
@@ -24,8 +25,10 @@ constexpr std::size_t kMaxZones = 212;
 enum Species : int { kO2 = 0, kN2, kCO2, kH2O, kCO, kFuel, kSpeciesCount };
 
 // Mean cp 298-1500 K from NIST-JANAF enthalpy tables, (H(1500) - H(298)) / 1202 K per kg
-// (O2 40.6, N2 38.4, CO2 61.7, H2O 48.2, CO 38.9 kJ/mol); constant cp keeps the enthalpy
-// bookkeeping exact. The volatiles' cp is conjectured (wood tar/gas mix, small mass share).
+// (O2 40.6, N2 38.4, CO2 61.7, H2O 48.2, CO 38.9 kJ/mol): used when the kiln file names no gas
+// thermochemistry; otherwise the enthalpy follows the Shomate cp (gas_thermo.h). Either way the
+// gas carries enthalpy, so the bookkeeping stays exact. The volatiles' cp is conjectured (wood
+// tar/gas mix, small mass share) and constant in both cases.
 constexpr std::array<double, kSpeciesCount> kCpJPerKgK = {1056.0, 1141.0, 1167.0,
                                                           2226.0, 1154.0, 1500.0};
 // Molar masses g/mol; volatiles as dry wood CH1.39O0.62 (thermal-properties.md 1.1).
@@ -46,6 +49,16 @@ constexpr double kLatentJPerKg = 2.442e6;
 // Below half its stoichiometric air a wood bed smoulders: its burning rate is capped at the air
 // for that (conjectured, gasifier-like operation; it keeps drying supplied with heat).
 constexpr double kMinimumBedAirRatio = 0.5;
+
+// Temperature grid of the gas enthalpy table: 200-3600 K every 25 K. The enthalpy of a flow is
+// linear in T between grid points (the cp error of that is below 0.1 %: cp changes by under
+// 1 % over 25 K above 500 K).
+constexpr double kGasGridMinK = 200.0;
+constexpr double kGasGridStepK = 25.0;
+constexpr int kGasGridPoints = 137;
+// CO2 dissociation is looked for only above this (Kp at 1700 K is ~3e-5 atm^0.5: under 0.1 %
+// dissociated in a flue gas with 1 % O2).
+constexpr double kDissociationMinK = 1700.0;
 
 struct Flow {
     std::array<double, kSpeciesCount> kgPerS{};
@@ -75,6 +88,67 @@ struct Flow {
         Flow f;
         f.add(*this, share);
         return f;
+    }
+};
+
+// The gas's enthalpy above ambient against its temperature, from the model's table (kGasGrid*):
+// linear between grid points, so a flow's temperature follows from its enthalpy exactly.
+struct GasTable {
+    const double* enthalpyJPerKg = nullptr; // kGasGridPoints rows of kSpeciesCount
+    const double* lnKp = nullptr;           // kGasGridPoints, or null: no dissociation
+    double ambientC = 20.0;
+
+    static int segment(double tK) {
+        const double x = std::floor((tK - kGasGridMinK) / kGasGridStepK);
+        return static_cast<int>(std::clamp(x, 0.0, static_cast<double>(kGasGridPoints - 2)));
+    }
+    double at(const Flow& f, int k) const {
+        const double* row = enthalpyJPerKg + static_cast<std::ptrdiff_t>(k) * kSpeciesCount;
+        double h = 0.0;
+        for (std::size_t i = 0; i < f.kgPerS.size(); ++i) {
+            h += f.kgPerS[i] * row[i];
+        }
+        return h;
+    }
+    // Enthalpy flux above ambient, W, of the flow at temperatureC.
+    double enthalpyW(const Flow& f, double temperatureC) const {
+        const double tK = temperatureC + kKelvin;
+        const int k = segment(tK);
+        const double h0 = at(f, k);
+        const double h1 = at(f, k + 1);
+        return h0 + (h1 - h0) * (tK - (kGasGridMinK + k * kGasGridStepK)) / kGasGridStepK;
+    }
+    // Temperature of the flow from its enthalpy (f.sensibleW); ambient for an empty flow.
+    double temperatureC(const Flow& f) const {
+        const double capConst = f.capacityWPerK();
+        if (capConst < 1e-12) {
+            return ambientC;
+        }
+        // Start from the constant-cp estimate (within a few grid steps) and walk.
+        int k = segment(ambientC + kKelvin + f.sensibleW / capConst);
+        double h0 = at(f, k);
+        double h1 = at(f, k + 1);
+        for (int guard = 0; guard < kGasGridPoints; ++guard) {
+            if (f.sensibleW < h0 && k > 0) {
+                --k;
+                h1 = h0;
+                h0 = at(f, k);
+            } else if (f.sensibleW > h1 && k < kGasGridPoints - 2) {
+                ++k;
+                h0 = h1;
+                h1 = at(f, k + 1);
+            } else {
+                break;
+            }
+        }
+        const double slope = (h1 - h0) / kGasGridStepK;
+        return kGasGridMinK + k * kGasGridStepK + (f.sensibleW - h0) / slope - kKelvin;
+    }
+    double lnKpAt(double tK) const {
+        const int k = segment(tK);
+        const double x = (tK - (kGasGridMinK + k * kGasGridStepK)) / kGasGridStepK;
+        const auto i = static_cast<std::size_t>(k);
+        return lnKp[i] + x * (lnKp[i + 1] - lnKp[i]);
     }
 };
 
@@ -247,6 +321,34 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
     m.mHeatToCoJPerKgFuel = m.mLhvVolatilesJPerKg - m.mCoPerKgFuel * kCoHeatingValueJPerKg;
     if (!(m.mO2ToCoPerKgFuel > 0.0) || !(m.mHeatToCoJPerKgFuel > 0.0) || !(m.mLhvWetJPerKg > 0.0)) {
         return core::Error{"kiln parameters: the fuel analysis gives no usable heat"};
+    }
+
+    // Gas enthalpy above ambient per species on the grid: Shomate (NIST-JANAF) when given, else
+    // the constant mean cp. The volatiles keep their constant cp.
+    {
+        const bool given = p.gasThermo.given();
+        const double taK = p.ambientTemperatureC + kKelvin;
+        m.mGasEnthalpyTable.assign(static_cast<std::size_t>(kGasGridPoints * kSpeciesCount), 0.0);
+        if (given) {
+            m.mLnKpTable.assign(static_cast<std::size_t>(kGasGridPoints), 0.0);
+        }
+        for (int k = 0; k < kGasGridPoints; ++k) {
+            const double tK = kGasGridMinK + k * kGasGridStepK;
+            for (int i = 0; i < kSpeciesCount; ++i) {
+                const auto si = static_cast<std::size_t>(i);
+                double h = kCpJPerKgK[si] * (tK - taK);
+                if (given && i < kGasSpeciesCount) {
+                    const auto& ranges = p.gasThermo.species[si];
+                    h = (shomateEnthalpyJPerMol(ranges, tK) - shomateEnthalpyJPerMol(ranges, taK)) /
+                        (kMolarMass[si] * 1e-3);
+                }
+                m.mGasEnthalpyTable[static_cast<std::size_t>(k * kSpeciesCount + i)] = h;
+            }
+            if (given) {
+                m.mLnKpTable[static_cast<std::size_t>(k)] =
+                        std::log(std::max(co2DissociationKp(p.gasThermo, tK), 1e-300));
+            }
+        }
     }
 
     buildWall({p.brick, p.fill}, m.mKilnWallCapacity, m.mKilnWallConductance);
@@ -502,6 +604,55 @@ double burn(Flow& f, double share, const Chemistry& c) {
     return q;
 }
 
+// CO2 <-> CO + 1/2 O2 at equilibrium where the gas is hot enough for it to matter (NIST-JANAF
+// data via gas_thermo.h): CO2 is split into CO and O2, the reaction heat (282.98 kJ/mol at 25 C,
+// the same figure as CO's heating value) taken from the gas, until CO (x_O2)^0.5 / CO2 = Kp at
+// the gas's own temperature (1 atm). This caps the flame temperature. The split gas burns back
+// in burn() further on as it cools (recombination). Returns the heat absorbed, W.
+double dissociate(Flow& f, const GasTable& g) {
+    if (g.lnKp == nullptr || f.kgPerS[kCO2] <= 0.0 ||
+        g.temperatureC(f) + kKelvin < kDissociationMinK) {
+        return 0.0;
+    }
+    double total = 0.0;
+    for (std::size_t i = 0; i < f.kgPerS.size(); ++i) {
+        total += f.kgPerS[i] / kMolarMass[i];
+    }
+    const double nCo2 = f.kgPerS[kCO2] / kMolarMass[kCO2];
+    const double nCo = f.kgPerS[kCO] / kMolarMass[kCO];
+    const double nO2 = f.kgPerS[kO2] / kMolarMass[kO2];
+    // Amounts in kmol/s (kg/s over g/mol), so the heat is per kmol.
+    const double heatPerMol = kCoHeatingValueJPerKg * kMolarMass[kCO];
+    auto split = [&](double d) {
+        Flow t = f;
+        t.kgPerS[kCO2] -= d * kMolarMass[kCO2];
+        t.kgPerS[kCO] += d * kMolarMass[kCO];
+        t.kgPerS[kO2] += 0.5 * d * kMolarMass[kO2];
+        t.sensibleW -= d * heatPerMol;
+        return t;
+    };
+    // ln(CO sqrt(x_O2) / CO2) - ln Kp(T): rises with d (more products, cooler gas).
+    auto residual = [&](double d) {
+        const Flow t = split(d);
+        const double tK = g.temperatureC(t) + kKelvin;
+        const double q = std::log(std::max(nCo + d, 1e-300)) +
+                         0.5 * std::log(std::max((nO2 + 0.5 * d) / (total + 0.5 * d), 1e-300)) -
+                         std::log(std::max(nCo2 - d, 1e-300));
+        return q - g.lnKpAt(tK);
+    };
+    if (residual(0.0) >= 0.0) {
+        return 0.0; // already at or past equilibrium: nothing to split
+    }
+    double lo = 0.0;
+    double hi = nCo2;
+    for (int i = 0; i < 40; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (residual(mid) < 0.0 ? lo : hi) = mid;
+    }
+    f = split(lo);
+    return lo * heatPerMol;
+}
+
 struct Surface {
     double ua = 0.0; // W/K
     double temperatureC = 0.0;
@@ -511,24 +662,29 @@ struct Surface {
 // Exchanges heat between a flow and up to three surfaces (effectiveness-NTU for a well-mixed
 // solid temperature); exact energy split so that sum(heatW) equals what the gas lost. Returns the
 // representative (mean) gas temperature.
-double exchange(Flow& f, double ambientC, Surface* surfaces, int count) {
-    const double cap = f.capacityWPerK();
+double exchange(Flow& f, const GasTable& gas, Surface* surfaces, int count) {
+    const double ambientC = gas.ambientC;
     double ua = 0.0;
     double uaT = 0.0;
     for (int i = 0; i < count; ++i) {
         ua += surfaces[i].ua;
         uaT += surfaces[i].ua * surfaces[i].temperatureC;
     }
-    if (cap < 1e-9 || ua <= 0.0) {
+    const double capConst = f.capacityWPerK();
+    if (capConst < 1e-9 || ua <= 0.0) {
         for (int i = 0; i < count; ++i) {
             surfaces[i].heatW = 0.0;
         }
-        return cap < 1e-9 ? (ua > 0.0 ? uaT / ua : ambientC) : ambientC + f.sensibleW / cap;
+        return capConst < 1e-9 ? (ua > 0.0 ? uaT / ua : ambientC) : gas.temperatureC(f);
     }
     const double ts = uaT / ua;
-    const double tin = ambientC + f.sensibleW / cap;
-    const double effectiveness = 1.0 - std::exp(-ua / cap);
-    const double q = cap * (tin - ts) * effectiveness;
+    const double tin = gas.temperatureC(f);
+    // The most the gas can give is its enthalpy down to the surfaces' temperature; its mean
+    // capacity over that span sets the number of transfer units.
+    const double available = f.sensibleW - gas.enthalpyW(f, ts);
+    const double cap = std::abs(tin - ts) > 1e-6 ? available / (tin - ts) : capConst;
+    const double effectiveness = cap > 1e-9 ? 1.0 - std::exp(-ua / cap) : 1.0;
+    const double q = available * effectiveness;
     const double tMean = ts + q / ua;
     for (int i = 0; i < count; ++i) {
         surfaces[i].heatW = surfaces[i].ua * (tMean - surfaces[i].temperatureC);
@@ -602,6 +758,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const KilnParams& p = mParams;
     const double ta = p.ambientTemperatureC;
     const Chemistry chem{mO2ToCoPerKgFuel, mCoPerKgFuel, mH2oPerKgFuel, mHeatToCoJPerKgFuel};
+    const GasTable gasTable{mGasEnthalpyTable.data(),
+                            mLnKpTable.empty() ? nullptr : mLnKpTable.data(), ta};
     const double o2Full = mO2ToCoPerKgFuel + mCoPerKgFuel * kO2PerKgCo;
     const int rows = p.rowCount;
     const std::size_t zoneCount = mZones.size();
@@ -652,7 +810,12 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const double air = std::sqrt(draft / (rIn + rSet + rOut));
     const double mouthAir = air * mouthArea / inletArea;
     const double spyAir = air * spyArea / inletArea;
-    const double leakAirPerRow = air * p.leakAreaM2 / inletArea / rows;
+    // Leak air: the door's share comes in at the front with the stoke-mouth air (secondary air:
+    // above the grate, so it takes no part in the char burn); the rest through the walls, spread
+    // over the rows.
+    const double leakAir = air * p.leakAreaM2 / inletArea;
+    const double doorLeakAir = leakAir * p.doorLeakShare;
+    const double leakAirPerRow = (leakAir - doorLeakAir) / rows;
     s.airKgPerS = air;
     s.mouthAirKgPerS = mouthAir;
     s.draftPa = draft;
@@ -731,13 +894,15 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     fire.kgPerS[kFuel] += volatiles;
     fire.kgPerS[kH2O] += water;
     fire.sensibleW -= water * kLatentJPerKg;
+    fire.add(airFlow(doorLeakAir), 1.0);
     heatRelease += burn(fire, p.fireboxBurnFraction, chem);
+    heatRelease -= dissociate(fire, gasTable);
     {
         double hs = 0.0;
         double hw = 0.0;
         coefficients(0, kUpper, gasProps(0, fire.mass()), hs, hw);
         Surface wall{hw * mZones[0].wallAreaM2, s.zones[0].wallTemperatureC[0], 0.0};
-        const double tg = exchange(fire, ta, &wall, 1);
+        const double tg = exchange(fire, gasTable, &wall, 1);
         received[0][2] += wall.heatW;
         describeGas(fire, tg, o2Full, s.zones[0].gas[kUpper]);
         s.zones[0].gas[kLower] = s.zones[0].gas[kUpper];
@@ -779,6 +944,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                                rate * moisture * kLatentJPerKg;
             }
             heatRelease += burn(f, p.zoneBurnFraction, chem);
+            heatRelease -= dissociate(f, gasTable);
             double hs = 0.0;
             double hw = 0.0;
             coefficients(zi, st, props, hs, hw);
@@ -787,7 +953,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                                {hw * wallShare[st] * info.wallAreaM2,
                                 st == kLower ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0],
                                 0.0}};
-            const double tg = exchange(f, ta, surf, 2);
+            const double tg = exchange(f, gasTable, surf, 2);
             received[zi][static_cast<std::size_t>(st)] += surf[0].heatW;
             received[zi][st == kLower ? 3 : 2] += surf[1].heatW;
             describeGas(f, tg, o2Full, z.gas[static_cast<std::size_t>(st)]);
@@ -807,12 +973,13 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
         heatRelease += burn(gas, p.zoneBurnFraction, chem);
+        heatRelease -= dissociate(gas, gasTable);
         double hs = 0.0;
         double hw = 0.0;
         coefficients(zi, kUpper, gasProps(zi, gas.mass()), hs, hw);
         Surface surf[2] = {{hs * info.settingAreaM2, z.settingTemperatureC[0], 0.0},
                            {hw * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
-        const double tg = exchange(gas, ta, surf, 2);
+        const double tg = exchange(gas, gasTable, surf, 2);
         received[zi][0] += surf[0].heatW;
         received[zi][2] += surf[1].heatW;
         describeGas(gas, tg, o2Full, z.gas[kUpper]);
@@ -820,11 +987,12 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     }
     {
         heatRelease += burn(gas, p.zoneBurnFraction, chem);
+        heatRelease -= dissociate(gas, gasTable);
         double hs = 0.0;
         double hw = 0.0;
         coefficients(chimney, kUpper, gasProps(chimney, gas.mass()), hs, hw);
         Surface wall{hw * mZones[chimney].wallAreaM2, s.zones[chimney].wallTemperatureC[0], 0.0};
-        const double tg = exchange(gas, ta, &wall, 1);
+        const double tg = exchange(gas, gasTable, &wall, 1);
         received[chimney][2] += wall.heatW;
         describeGas(gas, tg, o2Full, s.zones[chimney].gas[kUpper]);
         s.zones[chimney].gas[kLower] = s.zones[chimney].gas[kUpper];
@@ -967,12 +1135,13 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
 
 double KilnModel::placementTemperatureC(const KilnState& state, int row, Position position) const {
     KILN_ASSERT(row >= 0 && row < mParams.rowCount, "KilnModel: row out of range");
-    return state.zones[static_cast<std::size_t>(1 + row)].settingTemperatureC[position];
+    return state.zones[static_cast<std::size_t>(1 + row)]
+            .settingTemperatureC[static_cast<std::size_t>(position)];
 }
 
 const GasState& KilnModel::placementGas(const KilnState& state, int row, Position position) const {
     KILN_ASSERT(row >= 0 && row < mParams.rowCount, "KilnModel: row out of range");
-    return state.zones[static_cast<std::size_t>(1 + row)].gas[position];
+    return state.zones[static_cast<std::size_t>(1 + row)].gas[static_cast<std::size_t>(position)];
 }
 
 WareOutcome KilnModel::placementOutcome(const KilnState& state, int index) const {

@@ -21,6 +21,12 @@ namespace kiln::sim {
 core::Result<KilnParams> parseKilnParams(std::string_view text, const std::string& fileName);
 core::Result<KilnParams> loadKilnParams(const std::filesystem::path& path);
 
+// Flue-gas thermochemistry (NIST Shomate coefficients, assets/firings/gas_thermo.json). A kiln
+// file naming one in "gasThermoFile" gets it from loadKilnParams (looked up beside the kiln file);
+// parseKilnParams only records the name.
+core::Result<GasThermo> parseGasThermo(std::string_view text, const std::string& fileName);
+core::Result<GasThermo> loadGasThermo(const std::filesystem::path& path);
+
 core::Result<FiringSchedule> parseSchedule(std::string_view text, const std::string& fileName);
 core::Result<FiringSchedule> loadSchedule(const std::filesystem::path& path);
 

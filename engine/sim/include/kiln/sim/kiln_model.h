@@ -111,6 +111,11 @@ private:
     std::vector<double> mKilnWallConductance;
     std::vector<double> mChimneyWallCapacity;
     std::vector<double> mChimneyWallConductance;
+    // Gas enthalpy above ambient per species, J/kg, on a temperature grid (kGasGrid* in
+    // kiln_model.cpp; row k holds the species in the model's order), and ln Kp (atm^0.5) of
+    // CO2 <-> CO + 1/2 O2 on the same grid (empty without gas thermochemistry).
+    std::vector<double> mGasEnthalpyTable;
+    std::vector<double> mLnKpTable;
     double mLhvDryJPerKg = 0.0;
     double mLhvVolatilesJPerKg = 0.0;
     double mLhvWetJPerKg = 0.0;

@@ -3,6 +3,8 @@
 // where each figure carries its source. Does NOT hold the schedule or the loading plan.
 #pragma once
 
+#include "kiln/sim/gas_thermo.h"
+
 #include <string>
 #include <vector>
 
@@ -86,7 +88,10 @@ struct KilnParams {
     double damperAreaM2 = 2.0;
     double dischargeCoefficient = 0.65;
     double spyHoleAreaM2 = 0.03;
-    double leakAreaM2 = 0.02; // total leakage through door and walls, spread over the rows
+    double leakAreaM2 = 0.02; // total leakage through door and walls
+    // Share of the leakage through the bricked-up door: it comes in at the front with the
+    // stoke-mouth air; the rest comes in through the walls, spread over the rows (lower stream).
+    double doorLeakShare = 0.0;
     double settingFlowResistancePaS2PerKg2 = 20.0;
     double minimumDraftPa = 2.0;
 
@@ -107,6 +112,12 @@ struct KilnParams {
     double streamExchangeFraction = 0.1;
     // Dragon kiln: side stoking holes feed the rows; the slope gives the draft.
     bool sideStoking = false;
+
+    // Flue-gas thermochemistry: with it the gas enthalpy follows the species' temperature-
+    // dependent cp and CO2 dissociates at flame temperatures (equilibrium); without it (a file
+    // that names none) cp is constant. gasThermoFile: as named in the kiln file.
+    std::string gasThermoFile;
+    GasThermo gasThermo;
 
     double ambientTemperatureC = 20.0;
     double ambientPressurePa = 101325.0;
