@@ -56,7 +56,7 @@ constexpr double kMinimumBedAirRatio = 0.5;
 constexpr double kGasGridMinK = 200.0;
 constexpr double kGasGridStepK = 25.0;
 constexpr int kGasGridPoints = 137;
-// CO2 dissociation is looked for only above this (Kp at 1700 K is ~3e-5 atm^0.5: under 0.1 %
+// CO2 dissociation is looked for only above this (Kp at 1700 K is 7e-5 atm^0.5: under 0.1 %
 // dissociated in a flue gas with 1 % O2).
 constexpr double kDissociationMinK = 1700.0;
 
@@ -610,7 +610,12 @@ double burn(Flow& f, double share, const Chemistry& c) {
 // the gas's own temperature (1 atm). This caps the flame temperature. The split gas burns back
 // in burn() further on as it cools (recombination). Returns the heat absorbed, W.
 double dissociate(Flow& f, const GasTable& g) {
-    if (g.lnKp == nullptr || f.kgPerS[kCO2] <= 0.0 ||
+    // Cheap test first: the constant-cp temperature is above the true one in this range (the
+    // mean cp from ambient exceeds the 298-1500 K mean above 1500 K), so below the threshold
+    // there is nothing to do.
+    const double capConst = f.capacityWPerK();
+    if (g.lnKp == nullptr || f.kgPerS[kCO2] <= 0.0 || capConst < 1e-12 ||
+        g.ambientC + f.sensibleW / capConst + kKelvin < kDissociationMinK ||
         g.temperatureC(f) + kKelvin < kDissociationMinK) {
         return 0.0;
     }
@@ -645,7 +650,7 @@ double dissociate(Flow& f, const GasTable& g) {
     }
     double lo = 0.0;
     double hi = nCo2;
-    for (int i = 0; i < 40; ++i) {
+    for (int i = 0; i < 30; ++i) {
         const double mid = 0.5 * (lo + hi);
         (residual(mid) < 0.0 ? lo : hi) = mid;
     }
