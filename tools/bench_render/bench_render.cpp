@@ -155,11 +155,15 @@ int envInt(const char* name, int fallback) {
 }
 
 // A/B runs of the renderer's choices: KILN_BENCH_SOFTWARE_PATHS (0/1), KILN_BENCH_BLOOM_DIVISOR
-// (2/4), KILN_BENCH_PREPASS (0/1); unset: the renderer's defaults.
+// (2/4), KILN_BENCH_PREPASS (0/1), KILN_BENCH_LOD_PIXEL_ERROR (pixels; 0: no levels of
+// detail); unset: the renderer's defaults.
 void applyOverrides(render::RendererDesc& desc) {
     desc.softwarePaths = envInt("KILN_BENCH_SOFTWARE_PATHS", desc.softwarePaths);
     desc.bloomDivisor = envInt("KILN_BENCH_BLOOM_DIVISOR", desc.bloomDivisor);
     desc.depthPrepass = envInt("KILN_BENCH_PREPASS", desc.depthPrepass ? 1 : 0) != 0;
+    if (const char* lod = std::getenv("KILN_BENCH_LOD_PIXEL_ERROR"); lod != nullptr && *lod) {
+        desc.lodPixelError = std::strtof(lod, nullptr);
+    }
 }
 
 // KILN_BENCH_ITERATIONS=N runs the frame benchmarks exactly N times (for instruction counts
@@ -194,6 +198,7 @@ void reportStats(benchmark::State& state, const render::Renderer& renderer) {
     state.counters["prepass_draws"] = st.prepassDrawCalls;
     state.counters["triangles"] = static_cast<double>(st.triangles);
     state.counters["instances"] = static_cast<double>(st.instancesDrawn);
+    state.counters["lod_instances"] = static_cast<double>(st.lodInstances);
 }
 
 // args: scene (0 field, 1 dense), moving camera (0/1).

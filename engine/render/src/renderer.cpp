@@ -16,12 +16,14 @@
 #include "kiln/gpu/texture.h"
 #include "kiln/gpu/vertex_array.h"
 #include "kiln/render/frustum.h"
+#include "kiln/render/mesh_lod.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <map>
 #include <span>
@@ -65,7 +67,8 @@ void main() {
 )";
 
 constexpr int kMaxPointLights = 8;
-constexpr int kMaxBloomLevels = 6; // from half resolution: down to 1/64 of the output
+constexpr int kLodMinInstances = 2; // meshes drawn fewer times get no levels of detail
+constexpr int kMaxBloomLevels = 6;  // from half resolution: down to 1/64 of the output
 
 // Whether the GL is a software rasteriser, where every pixel costs CPU time.
 bool softwareRasteriser() {
@@ -94,6 +97,16 @@ struct InstanceGpu {
 };
 static_assert(sizeof(InstanceGpu) == 96);
 
+// A simplified level of a mesh; its instances are a run of the mesh's visible-instance buffer.
+struct GpuLod {
+    gpu::Buffer vertices;
+    gpu::Buffer indices;
+    gpu::VertexArray vao; // instance attributes read the mesh's visibleInstances from layoutSlot
+    GLsizei indexCount = 0;
+    float errorM = 0.0f; // in the mesh's units (mesh_lod.h)
+    std::size_t layoutSlot = std::numeric_limits<std::size_t>::max();
+};
+
 struct GpuMesh {
     gpu::Buffer vertices;
     gpu::Buffer indices;
@@ -112,6 +125,7 @@ struct GpuMesh {
     bool visibleDirty = true;   // an instance changed since visibleInstances was filled
     std::vector<int> uploaded;  // the instances now in visibleInstances, in order
     std::size_t layoutSlot = 0; // the first instance vaoVisible's instance attributes read
+    std::vector<GpuLod> lods;   // coarser levels, finest first (meshes with several instances)
 };
 
 struct InstanceRecord {
@@ -332,6 +346,9 @@ struct Renderer::Impl {
             for (const GpuMesh& mesh : m.meshes) {
                 bytes += mesh.vertices.byteSize() + mesh.indices.byteSize() +
                          mesh.allInstances.byteSize() + mesh.visibleInstances.byteSize();
+                for (const GpuLod& lod : mesh.lods) {
+                    bytes += lod.vertices.byteSize() + lod.indices.byteSize();
+                }
             }
         }
         stats.bufferBytes = bytes;
@@ -476,6 +493,9 @@ struct Renderer::Impl {
                 std::vector<InstanceGpu> reserve(mesh.visibleCapacity);
                 mesh.visibleInstances.update(std::as_bytes(std::span(reserve)));
                 mesh.layoutSlot = std::numeric_limits<std::size_t>::max(); // a new buffer
+                for (GpuLod& lod : mesh.lods) {
+                    lod.layoutSlot = std::numeric_limits<std::size_t>::max();
+                }
             }
             mesh.visibleInstances.update(std::as_bytes(std::span(scratch)));
             mesh.uploaded = indices;
@@ -627,10 +647,22 @@ struct Renderer::Impl {
 
     struct OpaqueItem {
         const GpuMaterial* material;
-        GpuMesh* mesh;
         gpu::VertexArray* vao;
+        GLsizei indexCount; // of the mesh or of its level of detail
         GLsizei count;
     };
+    // A visible instance: its level of detail, squared distance and index, in drawing order.
+    struct LodOrder {
+        int level;
+        float distance2;
+        int index;
+        bool operator<(const LodOrder& o) const {
+            return level != o.level           ? level < o.level
+                   : distance2 != o.distance2 ? distance2 < o.distance2
+                                              : index < o.index;
+        }
+    };
+    std::vector<LodOrder> lodOrder;
     std::vector<OpaqueItem> opaque;
 
     struct TransparentItem {
@@ -642,8 +674,32 @@ struct Renderer::Impl {
 
     std::vector<TransparentItem> transparent;
 
+    // The level of detail for one instance: the coarsest whose error, at the distance of the
+    // instance's nearest point, covers at most lodPixelError pixels (metresPerPixelAt1M: the
+    // size of a scene-target pixel one metre in front of the camera).
+    int lodLevel(const GpuMesh& mesh, const InstanceRecord& inst, const glm::vec3& eye,
+                 float metresPerPixelAt1M) const {
+        const glm::vec3 nearest = glm::clamp(eye, inst.worldMin, inst.worldMax);
+        const float allowedM =
+                glm::distance(nearest, eye) * metresPerPixelAt1M * desc.lodPixelError;
+        const glm::mat4& m = inst.gpu.model;
+        const float scale = std::max({glm::length(glm::vec3(m[0])), glm::length(glm::vec3(m[1])),
+                                      glm::length(glm::vec3(m[2]))});
+        int level = 0;
+        for (std::size_t k = 0; k < mesh.lods.size(); ++k) {
+            if (mesh.lods[k].errorM * scale > allowedM) {
+                break;
+            }
+            level = static_cast<int>(k) + 1;
+        }
+        return level;
+    }
+
     void opaqueAndTransparentPasses(const FrameParams& frame, const glm::mat4& viewProjection) {
         const Frustum frustum(viewProjection);
+        const float metresPerPixelAt1M = 2.0f *
+                                         std::tan(glm::radians(frame.camera.fovYDeg) * 0.5f) /
+                                         static_cast<float>(std::max(height, 1));
         const bool section = frame.section.enabled;
         transparent.clear();
         opaque.clear();
@@ -680,6 +736,10 @@ struct Renderer::Impl {
                 const GpuMaterial& mat =
                         model.materials[static_cast<std::size_t>(mesh.materialIndex)];
                 const bool blend = mat.data.alphaMode == assets::AlphaMode::Blend;
+                if (!blend && !mesh.lods.empty() && desc.lodPixelError > 0.0f) {
+                    addLodItems(model, mesh, mat, frame.camera.positionM, metresPerPixelAt1M);
+                    continue;
+                }
                 gpu::VertexArray* vao = &mesh.vaoAll;
                 if (blend || drawn > 1 || drawn != mesh.instances.size()) {
                     // (Blended instances are drawn one by one from this buffer, sorted.)
@@ -699,7 +759,7 @@ struct Renderer::Impl {
                     }
                     continue;
                 }
-                opaque.push_back({&mat, &mesh, vao, static_cast<GLsizei>(drawn)});
+                opaque.push_back({&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn)});
             }
         }
         // Depth pre-pass: on a software rasteriser each pixel is then shaded once, however
@@ -719,8 +779,8 @@ struct Renderer::Impl {
                     glEnable(GL_CULL_FACE);
                 }
                 item.vao->bind();
-                glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT,
-                                        nullptr, item.count);
+                glDrawElementsInstanced(GL_TRIANGLES, item.indexCount, GL_UNSIGNED_INT, nullptr,
+                                        item.count);
                 ++stats.prepassDrawCalls;
             }
             glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
@@ -740,11 +800,11 @@ struct Renderer::Impl {
                 glDisable(GL_CULL_FACE); // back faces show the cut
             }
             item.vao->bind();
-            glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT, nullptr,
+            glDrawElementsInstanced(GL_TRIANGLES, item.indexCount, GL_UNSIGNED_INT, nullptr,
                                     item.count);
             ++stats.drawCalls;
             stats.instancesDrawn += static_cast<std::size_t>(item.count);
-            stats.triangles += static_cast<std::size_t>(item.mesh->indexCount) / 3u *
+            stats.triangles += static_cast<std::size_t>(item.indexCount) / 3u *
                                static_cast<std::size_t>(item.count);
         }
         glDepthFunc(GL_LESS);
@@ -772,6 +832,45 @@ struct Renderer::Impl {
         }
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
+    }
+
+    // Draw items of an opaque mesh with levels of detail: its visible instances (visibleIndices,
+    // nearest first) grouped by level into one run of the visible-instance buffer each, nearest
+    // first within a run; one item (one draw) per level that has instances.
+    void addLodItems(const GpuModel& model, GpuMesh& mesh, const GpuMaterial& mat,
+                     const glm::vec3& eye, float metresPerPixelAt1M) {
+        lodOrder.clear();
+        for (const auto& [distance2, index] : order) {
+            const InstanceRecord& inst = model.instances[static_cast<std::size_t>(index)];
+            lodOrder.push_back({lodLevel(mesh, inst, eye, metresPerPixelAt1M), distance2, index});
+        }
+        std::sort(lodOrder.begin(), lodOrder.end());
+        visibleIndices.clear();
+        for (const LodOrder& o : lodOrder) {
+            visibleIndices.push_back(o.index);
+        }
+        uploadVisible(model, mesh, visibleIndices);
+        std::size_t first = 0;
+        while (first < lodOrder.size()) {
+            const int level = lodOrder[first].level;
+            std::size_t end = first;
+            while (end < lodOrder.size() && lodOrder[end].level == level) {
+                ++end;
+            }
+            const auto count = static_cast<GLsizei>(end - first);
+            if (level == 0) {
+                opaque.push_back({&mat, &mesh.vaoVisible, mesh.indexCount, count});
+            } else {
+                GpuLod& lod = mesh.lods[static_cast<std::size_t>(level - 1)];
+                if (lod.layoutSlot != first) {
+                    bindInstanceLayout(lod.vao, mesh.visibleInstances, first);
+                    lod.layoutSlot = first;
+                }
+                opaque.push_back({&mat, &lod.vao, lod.indexCount, count});
+                stats.lodInstances += end - first;
+            }
+            first = end;
+        }
     }
 
     void fullscreenTriangle() {
@@ -823,6 +922,11 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     auto renderer = std::unique_ptr<Renderer>(new Renderer());
     Impl& impl = *renderer->mImpl;
     impl.desc = desc;
+    // Diagnostic override for A/B measurements and image comparisons of whole programs
+    // (docs/performance.md): KILN_RENDER_LOD_PIXEL_ERROR=0 draws every mesh at full detail.
+    if (const char* lod = std::getenv("KILN_RENDER_LOD_PIXEL_ERROR"); lod != nullptr && *lod) {
+        impl.desc.lodPixelError = std::max(0.0f, std::strtof(lod, nullptr));
+    }
     impl.software = desc.softwarePaths == 1 || (desc.softwarePaths < 0 && softwareRasteriser());
     auto lit = impl.loadProgram("lit.vert.glsl", "lit.frag.glsl");
     if (!lit) {
@@ -892,6 +996,14 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
         g.emissive = impl.texture(mat.emissiveTexture, true, model, &impl.white, gm);
         gm.materials.push_back(g);
     }
+    // Levels of detail only pay for meshes drawn many times (saggar columns, repeated parts).
+    std::vector<int> instancesOfMesh(model.meshes.size(), 0);
+    for (const auto& inst : model.instances) {
+        if (inst.meshIndex >= 0 && inst.meshIndex < static_cast<int>(model.meshes.size())) {
+            ++instancesOfMesh[static_cast<std::size_t>(inst.meshIndex)];
+        }
+    }
+    std::size_t meshIndex = 0;
     for (const auto& mesh : model.meshes) {
         GpuMesh g;
         g.vertices = gpu::Buffer::fromSpan(GL_ARRAY_BUFFER, std::span(mesh.vertices));
@@ -910,6 +1022,22 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
                                      std::max(0, static_cast<int>(gm.materials.size()) - 1));
         g.localMin = mesh.boundsMin;
         g.localMax = mesh.boundsMax;
+        if (impl.desc.lodPixelError > 0.0f && instancesOfMesh[meshIndex] >= kLodMinInstances) {
+            for (LodLevel& level : buildLods(mesh)) {
+                GpuLod lod;
+                lod.vertices = gpu::Buffer::fromSpan(
+                        GL_ARRAY_BUFFER, std::span<const assets::Vertex>(level.vertices));
+                lod.indices = gpu::Buffer::fromSpan(GL_ELEMENT_ARRAY_BUFFER,
+                                                    std::span<const std::uint32_t>(level.indices));
+                lod.vao = gpu::VertexArray::create();
+                bindVertexLayout(lod.vao, lod.vertices, lod.indices);
+                lod.indexCount = static_cast<GLsizei>(level.indices.size());
+                lod.errorM = level.errorM;
+                g.lods.push_back(std::move(lod));
+            }
+            glBindVertexArray(0);
+        }
+        ++meshIndex;
         gm.meshes.push_back(std::move(g));
     }
     for (const auto& inst : model.instances) {
@@ -1074,6 +1202,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.stats.triangles = 0;
     impl.stats.instancesDrawn = 0;
     impl.stats.instancesCulled = 0;
+    impl.stats.lodInstances = 0;
     if (width <= 0 || height <= 0) {
         return;
     }

@@ -1,7 +1,8 @@
 // Renderer: draws scene models into any framebuffer, at any size independent of the window.
 // Physically based (GGX metallic-roughness), a sun with a filtered shadow map, point lights with
 // inverse-square falloff, emission, a sky hemisphere; HDR with exposure, bloom and a filmic tone
-// curve; MSAA; GPU instancing (one draw per mesh and material, whatever the instance count);
+// curve; MSAA; GPU instancing (one draw per mesh and material, whatever the instance count),
+// with levels of detail for meshes of several instances (one draw per mesh, level and material);
 // frustum culling; transparent surfaces sorted back to front; a section (cutaway) plane.
 // Uploads CPU model data through gpu with a texture cache, and falls back to a built-in error
 // shader and a checker texture when files fail. Does NOT know the simulation, windows or input:
@@ -33,6 +34,10 @@ struct RendererDesc {
     // Cheaper shading where a software rasteriser pays per pixel (2x2 instead of 3x3 shadow
     // filter taps): 1 on, 0 off, -1 on when the GL is llvmpipe, softpipe or SwiftShader.
     int softwarePaths = -1;
+    // Levels of detail for instanced meshes (render/mesh_lod.h): an instance is drawn with the
+    // coarsest level whose error, seen from the camera, stays under this many pixels of the
+    // scene target. 0 turns them off. Each level is still one draw for all its instances.
+    float lodPixelError = 1.0f;
 };
 
 // The camera as the renderer needs it; the projection's aspect comes from the target.
@@ -81,6 +86,7 @@ struct RenderStats {
     std::size_t triangles = 0;
     std::size_t instancesDrawn = 0;
     std::size_t instancesCulled = 0;
+    std::size_t lodInstances = 0; // instances drawn with a simplified level of their mesh
     std::size_t textureBytes = 0; // model textures
     std::size_t bufferBytes = 0;  // vertex, index and instance buffers of the live models
     std::size_t targetBytes = 0;  // render targets (HDR, MSAA, bloom, shadow map)

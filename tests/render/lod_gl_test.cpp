@@ -1,0 +1,161 @@
+// Levels of detail in the renderer, on llvmpipe: a row of 200 saggar columns receding from the
+// camera is drawn with one draw per mesh and level (not per instance), the distant columns with
+// the simplified level, fewer triangles in all, and a picture that differs from the full-detail
+// one in at most a few pixels' edges; RendererDesc::lodPixelError = 0 turns levels off.
+#include "gl_fixture.h"
+#include "kiln/assets/model_data.h"
+#include "kiln/core/data_paths.h"
+#include "kiln/render/renderer.h"
+
+#include <glm/gtc/constants.hpp>
+#include <glm/gtc/matrix_transform.hpp>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <memory>
+
+using namespace kiln;
+using LodGlTest = test::GlTest;
+
+namespace {
+
+constexpr int kColumns = 200;
+
+// A column of 12 closed drums (20 segments, 0.3 m across, 0.22 m high with 6 mm gaps), along +y.
+assets::MeshData saggarColumn() {
+    assets::MeshData mesh;
+    mesh.name = "saggar_column";
+    const auto vertex = [&](const glm::vec3& p, const glm::vec3& n) {
+        assets::Vertex v;
+        v.position = p;
+        v.normal = n;
+        mesh.vertices.push_back(v);
+    };
+    constexpr std::uint32_t seg = 20;
+    for (int k = 0; k < 12; ++k) {
+        const float y0 = 0.22f * static_cast<float>(k), y1 = y0 + 0.214f;
+        const auto ring = [&](float y, const glm::vec3* capNormal) {
+            const auto first = static_cast<std::uint32_t>(mesh.vertices.size());
+            for (std::uint32_t i = 0; i < seg; ++i) {
+                const float a = glm::two_pi<float>() * static_cast<float>(i) / seg;
+                const glm::vec3 radial(std::cos(a), 0.0f, -std::sin(a));
+                vertex(glm::vec3(0, y, 0) + radial * 0.15f, capNormal ? *capNormal : radial);
+            }
+            return first;
+        };
+        const std::uint32_t b = ring(y0, nullptr), t = ring(y1, nullptr);
+        for (std::uint32_t i = 0; i < seg; ++i) {
+            const std::uint32_t j = (i + 1) % seg;
+            mesh.indices.insert(mesh.indices.end(), {b + i, b + j, t + j, b + i, t + j, t + i});
+        }
+        for (const bool up : {false, true}) {
+            const glm::vec3 n(0.0f, up ? 1.0f : -1.0f, 0.0f);
+            const float y = up ? y1 : y0;
+            const std::uint32_t rim = ring(y, &n);
+            const auto centre = static_cast<std::uint32_t>(mesh.vertices.size());
+            vertex({0, y, 0}, n);
+            for (std::uint32_t i = 0; i < seg; ++i) {
+                const std::uint32_t j = (i + 1) % seg;
+                mesh.indices.insert(mesh.indices.end(),
+                                    {centre, rim + (up ? i : j), rim + (up ? j : i)});
+            }
+        }
+    }
+    mesh.boundsMin = {-0.15f, 0.0f, -0.15f};
+    mesh.boundsMax = {0.15f, 12 * 0.22f, 0.15f};
+    return mesh;
+}
+
+// Two rows of columns along -z from the camera, 0.5 m apart.
+assets::ModelData makeRows() {
+    assets::ModelData model;
+    model.sourcePath = "synthetic saggar rows";
+    assets::MaterialData clay;
+    clay.baseColorFactor = {0.6f, 0.45f, 0.35f, 1.0f};
+    model.materials.push_back(clay);
+    model.meshes.push_back(saggarColumn());
+    for (int i = 0; i < kColumns; ++i) {
+        const float x = i % 2 == 0 ? -0.4f : 0.4f;
+        const float z = -2.0f - 0.5f * static_cast<float>(i / 2);
+        model.instances.push_back({0, glm::translate(glm::mat4(1.0f), {x, 0.0f, z}), "", {}});
+    }
+    return model;
+}
+
+render::FrameParams view() {
+    render::FrameParams f;
+    const glm::vec3 eye(0.0f, 2.5f, 2.0f);
+    f.camera.view = glm::lookAt(eye, glm::vec3(0.0f, 1.0f, -20.0f), glm::vec3(0, 1, 0));
+    f.camera.positionM = eye;
+    f.camera.fovYDeg = 50.0f;
+    f.sun.directionToSun = glm::normalize(glm::vec3(-0.5f, 0.8f, 0.3f));
+    f.bloomStrength = 0.0f;
+    return f;
+}
+
+std::unique_ptr<render::Renderer> makeRenderer(float lodPixelError) {
+    render::RendererDesc desc{core::dataPath("shaders")};
+    desc.msaaSamples = 0;
+    desc.maxAnisotropy = 1.0f;
+    desc.shadowMapSize = 512;
+    desc.lodPixelError = lodPixelError;
+    auto renderer = render::Renderer::create(desc);
+    EXPECT_TRUE(renderer.ok());
+    return renderer ? std::move(renderer.value()) : nullptr;
+}
+
+} // namespace
+
+TEST_F(LodGlTest, OneDrawPerMeshAndLevelFewerTrianglesSamePicture) {
+    // The override for whole-program A/B runs must not leak into this test.
+    unsetenv("KILN_RENDER_LOD_PIXEL_ERROR");
+    auto full = makeRenderer(0.0f);
+    auto lod = makeRenderer(1.0f);
+    ASSERT_TRUE(full && lod);
+    full->addModel(makeRows());
+    lod->addModel(makeRows());
+    auto fb = gpu::Framebuffer::create({320, 180, 0, false, true, "lod"});
+    ASSERT_TRUE(fb.ok());
+
+    full->render(view(), fb.value());
+    const core::Image fullImage = fb->readPixels();
+    const render::RenderStats fullStats = full->stats();
+    EXPECT_EQ(fullStats.drawCalls, 1) << "one mesh, one material: one draw";
+    EXPECT_EQ(fullStats.lodInstances, 0u);
+    EXPECT_EQ(fullStats.instancesDrawn, static_cast<std::size_t>(kColumns));
+
+    lod->render(view(), fb.value());
+    const core::Image lodImage = fb->readPixels();
+    const render::RenderStats& st = lod->stats();
+    EXPECT_EQ(st.instancesDrawn, static_cast<std::size_t>(kColumns));
+    EXPECT_GT(st.lodInstances, static_cast<std::size_t>(kColumns) / 2)
+            << "most columns are far enough for the simplified level";
+    EXPECT_LT(st.lodInstances, static_cast<std::size_t>(kColumns)) << "the nearest are not";
+    EXPECT_EQ(st.drawCalls, 2) << "one draw per mesh and level, not per instance";
+    EXPECT_EQ(st.prepassDrawCalls, 2);
+    EXPECT_LT(static_cast<double>(st.triangles), 0.75 * static_cast<double>(fullStats.triangles));
+
+    // The same picture but for a few edge pixels.
+    ASSERT_EQ(lodImage.rgba.size(), fullImage.rgba.size());
+    std::size_t differing = 0;
+    for (std::size_t p = 0; p + 3 < lodImage.rgba.size(); p += 4) {
+        int d = 0;
+        for (std::size_t c = 0; c < 3; ++c) {
+            d = std::max(d, std::abs(int(lodImage.rgba[p + c]) - int(fullImage.rgba[p + c])));
+        }
+        differing += d > 16 ? 1 : 0;
+    }
+    EXPECT_LT(static_cast<double>(differing), 0.01 * 320 * 180);
+
+    // A still frame keeps the same levels and picture; from far away every column is simple.
+    lod->render(view(), fb.value());
+    EXPECT_EQ(fb->readPixels().rgba, lodImage.rgba);
+    render::FrameParams far = view();
+    far.camera.positionM = {0.0f, 30.0f, 120.0f};
+    far.camera.view =
+            glm::lookAt(far.camera.positionM, glm::vec3(0.0f, 1.0f, -25.0f), glm::vec3(0, 1, 0));
+    lod->render(far, fb.value());
+    EXPECT_EQ(lod->stats().lodInstances, lod->stats().instancesDrawn);
+    EXPECT_EQ(lod->stats().drawCalls, 1);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
