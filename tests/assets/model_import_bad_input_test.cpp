@@ -15,6 +15,7 @@
 #include <cmath>
 #include <mutex>
 #include <string>
+#include <utility>
 #include <vector>
 
 using namespace kiln;
@@ -175,6 +176,15 @@ const FailureCase kFailures[] = {
         // Assimp's OBJ reader refuses the whole file for one bad index (PLY and glTF do not).
         {"index_out_of_range.obj", {"cannot import model", "vertex index out of range"}},
         {"enormous_header.ply", {"PLY header declares 2000000000 vertices", "holds only"}},
+        {"ply_magic_not_first.ply", {"not a PLY file", "must start with the line 'ply'"}},
+        {"ply_end_header_vtab.ply", {"PLY header has no end_header line"}},
+        {"ply_control_byte.ply", {"PLY header line 3 holds a control byte (code 0)"}},
+        {"ply_element_without_properties.ply",
+         {"PLY header line 4 starts an element after one without properties"}},
+        {"ply_bad_element_name.ply",
+         {"PLY header line 3 is not 'element NAME COUNT'", "2147483647face"}},
+        {"ply_property_without_type.ply",
+         {"PLY header line 4 is not 'property TYPE NAME' or 'property list TYPE TYPE NAME'"}},
         {"enormous_count.stl",
          {"binary STL header declares 2147483648 triangles", "holds only 134"}},
 };
@@ -379,6 +389,23 @@ TEST(ModelImportFormats, HandWrittenAsciiFbx) {
     ASSERT_NE(glaze, nullptr);
     EXPECT_NEAR(glaze->baseColorFactor.r, 0.8f, 1e-5f);
     EXPECT_NEAR(glaze->baseColorFactor.g, 0.1f, 1e-5f);
+}
+
+// Binary FBX as the Autodesk FBX SDK and 3ds Max write it (Assimp's own test models,
+// tests/data/models/assimp/README.md): each is a cube, 12 triangles, with the one material that
+// Assimp's command-line tool (`assimp info`, package assimp-utils) lists for it.
+TEST(ModelImportFormats, BinaryFbxFromExporters) {
+    const std::pair<const char*, const char*> files[] = {
+            {"assimp/box_binary.fbx", "Material_50"},
+            {"assimp/box_compressed_arrays.fbx", "DefaultMaterial"},
+            {"assimp/phong_cube.fbx", "phong1"},
+            {"assimp/max_pbr_metal_rough.fbx", "PBR Material"},
+    };
+    for (const auto& [file, material] : files) {
+        SCOPED_TRACE(file);
+        const assets::ModelData model = importClean(file, 12);
+        EXPECT_NE(materialNamed(model, material), nullptr);
+    }
 }
 
 TEST(ModelImportFormats, TwoUvSetsAreBothKept) {

@@ -313,6 +313,28 @@ def main():
 
     # Binary STL: one facet, and one whose header claims 2^31 facets in a 134-byte file.
     facet = struct.pack("<12fH", 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0)
+    # Three PLY headers on which Assimp 5.2.5 never returns (found by fuzzing, issue #7): the
+    # magic line after a blank line, end_header followed by a vertical tab, and a NUL byte.
+    tri = "element vertex 3\nproperty float x\nproperty float y\nproperty float z\n"
+    body = "0 0 0\n1 0 0\n0 1 0\n"
+    write_text("ply_magic_not_first.ply", "\nply\nformat ascii 1.0\n" + tri + "end_header\n" + body)
+    write_bytes("ply_end_header_vtab.ply",
+                ("ply\nformat ascii 1.0\n" + tri + "end_header\v" + body).encode())
+    write_bytes("ply_control_byte.ply",
+                ("ply\nformat ascii 1.0\ncomment a\0b\n" + tri + "end_header\n" + body).encode())
+
+    # Headers that Assimp reads differently from the format (found by fuzzing): an element with
+    # a huge count and no properties, and an element whose name starts with digits.
+    write_text("ply_element_without_properties.ply",
+               "ply\nformat ascii 1.0\nelement vertex 200000000\nelement face 1\n"
+               "property list uchar int vertex_indices\nend_header\n3 0 1 2\n")
+    write_text("ply_bad_element_name.ply",
+               "ply\nformat ascii 1.0\nelement 2147483647face 1\n"
+               "property list uchar int vertex_indices\nend_header\n3 0 1 2\n")
+
+    write_text("ply_property_without_type.ply",
+               "ply\nformat ascii 1.0\nelement vertex 3\nproperty\nend_header\n0\n0\n0\n")
+
     write_bytes("one_facet_binary.stl", b"kilnfire binary stl".ljust(80, b" ") +
                 struct.pack("<I", 1) + facet)
     write_bytes("enormous_count.stl", b"kilnfire binary stl".ljust(80, b" ") +
