@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The fuzzing build and runs (docs/hardening.md). clang 14 with libFuzzer, ASan and UBSan.
 #   tools/fuzz.sh build                  configure and build build-fuzz/ (the fuzz targets only)
+#   tools/fuzz.sh build-tests            build everything else in build-fuzz/ too (the program,
+#                                        the tools and the tests, all under ASan + UBSan), for
+#                                        tools/test.sh's sanitizer stage
 #   tools/fuzz.sh run [SECONDS] [NAME..] fuzz each target (all by default) for SECONDS (default
 #                                        60) each, two at a time; non-zero exit and the
 #                                        reproducer's path on any crash, leak, hang, OOM or
@@ -11,13 +14,16 @@
 #   tools/fuzz.sh list                   the target names
 # Corpora that runs grow are kept in build-fuzz/corpus/<name>/ (not committed); crashes go to
 # build-fuzz/artifacts/<name>/. Environment: KILN_FUZZ_BUILD (default build-fuzz),
-# KILN_FUZZ_JOBS (parallel targets, default the number of cores).
+# KILN_FUZZ_JOBS (parallel targets, default the number of cores), KILN_FUZZ_SEED (libFuzzer's
+# -seed; unset: a new random seed each run. The test command sets 1, so that CI explores the
+# same mutations on every run and a failure there is reproducible; a longer campaign without it
+# explores new ground each time).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="$root/${KILN_FUZZ_BUILD:-build-fuzz}"
 fuzz="$root/tests/fuzz"
 targets=(scene content firing_data installation_config model_gltf model_glb model_obj model_ply
-    model_stl)
+    model_stl model_fbx)
 jobs="${KILN_FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}"
 
 # The dictionary of each target (libFuzzer's -dict), if it has one.
@@ -27,6 +33,7 @@ dict_of() {
         model_obj) echo "$fuzz/dict/obj.dict" ;;
         model_ply) echo "$fuzz/dict/ply.dict" ;;
         model_stl) echo "$fuzz/dict/stl.dict" ;;
+        model_fbx) echo "$fuzz/dict/fbx.dict" ;;
         *) echo "$fuzz/dict/json.dict" ;;
     esac
 }
@@ -50,6 +57,11 @@ cmd_build() {
     cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target kiln_fuzzers
 }
 
+cmd_build_tests() {
+    cmd_build
+    cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)"
+}
+
 # run_one NAME SECONDS: one fuzzing session; prints one line, and the report on failure.
 run_one() {
     local name="$1" seconds="$2"
@@ -61,12 +73,13 @@ run_one() {
     # -timeout: one input running 20 s is a hang (the kiosk would freeze); -rss_limit_mb: the
     # precheck must stop lying headers before a huge allocation; -max_len: the real files fit.
     # Scratch files (tests/fuzz/fuzz_support.h) in tmpfs, removed after the run.
-    local tmp=/tmp scratch status=0
+    local tmp=/tmp scratch status=0 seed=()
+    [ -n "${KILN_FUZZ_SEED:-}" ] && seed=(-seed="$KILN_FUZZ_SEED")
     [ -d /dev/shm ] && [ -w /dev/shm ] && tmp=/dev/shm
     scratch="$(mktemp -d "$tmp/kilnfire-fuzz-$name.XXXXXX")"
     KILN_FUZZ_SCRATCH="$scratch" "$build/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=20 \
         -rss_limit_mb=2560 -max_len=65536 -dict="$(dict_of "$name")" -artifact_prefix="$artifacts/" \
-        -print_final_stats=1 "$work" "${seeds[@]}" >"$log" 2>&1 || status=$?
+        -print_final_stats=1 "${seed[@]}" "$work" "${seeds[@]}" >"$log" 2>&1 || status=$?
     rm -rf "$scratch"
     if [ "$status" = 0 ]; then
         echo "fuzz $name: clean, $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" |
@@ -148,9 +161,10 @@ cmd_seeds() {
     for f in "$root"/tests/installation/data/*.json; do
         cp "$f" "$corpus/installation_config/test_$(basename "$f")"
     done
-    for format in gltf glb obj ply stl; do
+    for format in gltf glb obj ply stl fbx; do
         mkdir -p "$corpus/model_$format"
-        for f in "$root"/tests/data/models/*."$format"; do
+        for f in "$root"/tests/data/models/*."$format" "$root"/tests/data/models/assimp/*."$format"; do
+            [ -f "$f" ] || continue
             # deep_nesting.gltf (200 kB) is past -max_len; the importer tests keep it.
             [ "$(stat -c %s "$f")" -le 65536 ] && cp "$f" "$corpus/model_$format/"
         done
@@ -170,9 +184,10 @@ case "${1:-}" in
         ;;
     replay) cmd_replay ;;
     seeds) cmd_seeds ;;
+    build-tests) cmd_build_tests ;;
     list) printf '%s\n' "${targets[@]}" ;;
     *)
-        sed -n '2,13p' "$0" >&2
+        sed -n '2,20p' "$0" >&2
         exit 2
         ;;
 esac
