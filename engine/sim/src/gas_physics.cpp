@@ -28,6 +28,8 @@ constexpr double kAirMolarMassKgPerMol = 0.02896;
 // Prandtl number of the flue gas and Pr^(2/3) for Gnielinski.
 constexpr double kPr = 0.7;
 constexpr double kPr23 = 0.788373;
+// 12.7 sqrt(8) (Pr^2/3 - 1), the Gnielinski denominator's second term times 8 a.
+constexpr double kGnielinskiTerm = 12.7 * 2.8284271247461903 * (kPr23 - 1.0);
 constexpr double kGasConstantJPerMolK = 8.314462618;
 
 } // namespace
@@ -64,20 +66,22 @@ double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hy
     if (flowAreaM2 <= 0.0 || hydraulicDiameterM <= 0.0) {
         return 0.0;
     }
+    // This runs for every zone every step: written with as few divisions as it can be.
     const double t = std::max(temperatureK, 50.0);
     const double s = sutherlandPower(t);
     const double k = kKRefWPerMK * s * (kSutherlandRefK + kKSK) / (t + kKSK);
-    const double mu = kMuRefPaS * s * (kSutherlandRefK + kMuSK) / (t + kMuSK);
-    const double massFlux = std::abs(massFlowKgPerS) / flowAreaM2;
+    // mu = kMuRefPaS s (Tref + S) / (t + S); Re = G D / mu.
+    const double re = std::abs(massFlowKgPerS) * hydraulicDiameterM * (t + kMuSK) /
+                      (flowAreaM2 * kMuRefPaS * (kSutherlandRefK + kMuSK) * s);
     // Fully developed laminar flow, constant wall temperature (thermal-properties.md 5).
     double nu = 3.66;
-    if (massFlux * hydraulicDiameterM > 3000.0 * mu) {
-        const double re = massFlux * hydraulicDiameterM / mu;
-        // Gnielinski (ORNL TRANSFORM Nu_Gnielinski.mo), Petukhov friction factor, Pr = 0.7.
-        const double lnRe = std::log(re);
-        const double f = 1.0 / ((0.79 * lnRe - 1.64) * (0.79 * lnRe - 1.64));
-        nu = std::max(nu, (f / 8.0) * (re - 1000.0) * kPr /
-                                  (1.0 + 12.7 * std::sqrt(f / 8.0) * (kPr23 - 1.0)));
+    if (re > 3000.0) {
+        // Gnielinski (ORNL TRANSFORM Nu_Gnielinski.mo), Petukhov friction factor, Pr = 0.7:
+        // f = 1 / a^2 with a = 0.79 ln Re - 1.64 (> 0 here), so sqrt(f / 8) = 1 / (a sqrt 8) and
+        // Nu = (f / 8)(Re - 1000) Pr / (1 + 12.7 sqrt(f / 8)(Pr^2/3 - 1))
+        //    = (Re - 1000) Pr / (8 a^2 + 12.7 sqrt(8) (Pr^2/3 - 1) a).
+        const double a = 0.79 * std::log(re) - 1.64;
+        nu = std::max(nu, (re - 1000.0) * kPr / (a * (8.0 * a + kGnielinskiTerm)));
     }
     return nu * k / hydraulicDiameterM;
 }

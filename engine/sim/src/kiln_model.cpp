@@ -4,6 +4,7 @@
 // another, so the energy ledger closes to rounding (tested over whole firings).
 #include "kiln/sim/kiln_model.h"
 
+#include "kiln/sim/gas_enthalpy_table.h"
 #include "kiln/sim/gas_physics.h"
 #include "kiln/sim/gas_thermo.h"
 
@@ -34,6 +35,10 @@ constexpr std::array<double, kSpeciesCount> kCpJPerKgK = {1056.0, 1141.0, 1167.0
 // Molar masses g/mol; volatiles as dry wood CH1.39O0.62 (thermal-properties.md 1.1).
 constexpr std::array<double, kSpeciesCount> kMolarMass = {31.999, 28.013, 44.010,
                                                           18.015, 28.010, 23.33};
+// Their reciprocals (mol per g), for the march's mole fractions.
+constexpr std::array<double, kSpeciesCount> kMolesPerGram = {
+        1.0 / kMolarMass[0], 1.0 / kMolarMass[1], 1.0 / kMolarMass[2],
+        1.0 / kMolarMass[3], 1.0 / kMolarMass[4], 1.0 / kMolarMass[5]};
 // Air by mass: O2 0.2314 (the stoichiometric-air formula of thermal-properties.md 1.4), rest N2.
 constexpr double kAirO2MassFraction = 0.2314;
 // CO: 282.98 kJ/mol released burning to CO2 (standard enthalpy of combustion) = 10.10 MJ/kg.
@@ -50,19 +55,23 @@ constexpr double kLatentJPerKg = 2.442e6;
 // for that (conjectured, gasifier-like operation; it keeps drying supplied with heat).
 constexpr double kMinimumBedAirRatio = 0.5;
 
-// Temperature grid of the gas enthalpy table: 200-3600 K every 25 K. The enthalpy of a flow is
-// linear in T between grid points (the cp error of that is below 0.1 %: cp changes by under
-// 1 % over 25 K above 500 K).
-constexpr double kGasGridMinK = 200.0;
-constexpr double kGasGridStepK = 25.0;
-constexpr int kGasGridPoints = 137;
+// The gas enthalpy table (gas_enthalpy_table.h) holds the species in this order.
+static_assert(kSpeciesCount == kGasTableSpecies);
 // CO2 dissociation is looked for only above this (Kp at 1700 K is 7e-5 atm^0.5: under 0.1 %
 // dissociated in a flue gas with 1 % O2).
 constexpr double kDissociationMinK = 1700.0;
+// That temperature is a grid point of the gas table, so a flow is cooler than it exactly when its
+// enthalpy is below the table's there: one dot product, no temperature lookup.
+constexpr int kDissociationGridPoint = 60;
+static_assert(GasEnthalpyTable::kMinK + kDissociationGridPoint * GasEnthalpyTable::kStepK ==
+              kDissociationMinK);
 
 struct Flow {
-    std::array<double, kSpeciesCount> kgPerS{};
+    SpeciesFlows kgPerS{};
     double sensibleW = 0.0; // enthalpy flux above ambient, W
+    // Where the next temperature lookup starts, K (0: from the constant-cp estimate). A guess
+    // only: it sets how long the table search takes, never its result.
+    double guessK = 0.0;
 
     double capacityWPerK() const {
         double c = 0.0;
@@ -87,70 +96,21 @@ struct Flow {
     Flow scaled(double share) const {
         Flow f;
         f.add(*this, share);
+        f.guessK = guessK;
         return f;
     }
 };
 
-// The gas's enthalpy above ambient against its temperature, from the model's table (kGasGrid*):
-// linear between grid points, so a flow's temperature follows from its enthalpy exactly.
-struct GasTable {
-    const double* enthalpyJPerKg = nullptr; // kGasGridPoints rows of kSpeciesCount
-    const double* lnKp = nullptr;           // kGasGridPoints, or null: no dissociation
-    double ambientC = 20.0;
-
-    static int segment(double tK) {
-        const double x = std::floor((tK - kGasGridMinK) / kGasGridStepK);
-        return static_cast<int>(std::clamp(x, 0.0, static_cast<double>(kGasGridPoints - 2)));
+// The flow's temperature, C, from its enthalpy; ambient for an empty flow. capacityWPerK: the
+// flow's constant-cp capacity (Flow::capacityWPerK), for the first guess when it has none.
+inline double gasTemperatureC(const GasEnthalpyTable& g, const Flow& f, double capacityWPerK) {
+    if (capacityWPerK < 1e-12) {
+        return g.ambientC();
     }
-    double at(const Flow& f, int k) const {
-        const double* row = enthalpyJPerKg + static_cast<std::ptrdiff_t>(k) * kSpeciesCount;
-        double h = 0.0;
-        for (std::size_t i = 0; i < f.kgPerS.size(); ++i) {
-            h += f.kgPerS[i] * row[i];
-        }
-        return h;
-    }
-    // Enthalpy flux above ambient, W, of the flow at temperatureC.
-    double enthalpyW(const Flow& f, double temperatureC) const {
-        const double tK = temperatureC + kKelvin;
-        const int k = segment(tK);
-        const double h0 = at(f, k);
-        const double h1 = at(f, k + 1);
-        return h0 + (h1 - h0) * (tK - (kGasGridMinK + k * kGasGridStepK)) / kGasGridStepK;
-    }
-    // Temperature of the flow from its enthalpy (f.sensibleW); ambient for an empty flow.
-    double temperatureC(const Flow& f) const {
-        const double capConst = f.capacityWPerK();
-        if (capConst < 1e-12) {
-            return ambientC;
-        }
-        // Start from the constant-cp estimate (within a few grid steps) and walk.
-        int k = segment(ambientC + kKelvin + f.sensibleW / capConst);
-        double h0 = at(f, k);
-        double h1 = at(f, k + 1);
-        for (int guard = 0; guard < kGasGridPoints; ++guard) {
-            if (f.sensibleW < h0 && k > 0) {
-                --k;
-                h1 = h0;
-                h0 = at(f, k);
-            } else if (f.sensibleW > h1 && k < kGasGridPoints - 2) {
-                ++k;
-                h0 = h1;
-                h1 = at(f, k + 1);
-            } else {
-                break;
-            }
-        }
-        const double slope = (h1 - h0) / kGasGridStepK;
-        return kGasGridMinK + k * kGasGridStepK + (f.sensibleW - h0) / slope - kKelvin;
-    }
-    double lnKpAt(double tK) const {
-        const int k = segment(tK);
-        const double x = (tK - (kGasGridMinK + k * kGasGridStepK)) / kGasGridStepK;
-        const auto i = static_cast<std::size_t>(k);
-        return lnKp[i] + x * (lnKp[i + 1] - lnKp[i]);
-    }
-};
+    const double guessK =
+            f.guessK > 0.0 ? f.guessK : g.ambientC() + kKelvin + f.sensibleW / capacityWPerK;
+    return g.temperatureC(f.kgPerS, f.sensibleW, guessK);
+}
 
 Flow airFlow(double kgPerS) {
     Flow f;
@@ -325,31 +285,8 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
 
     // Gas enthalpy above ambient per species on the grid: Shomate (NIST-JANAF) when given, else
     // the constant mean cp. The volatiles keep their constant cp.
-    {
-        const bool given = p.gasThermo.given();
-        const double taK = p.ambientTemperatureC + kKelvin;
-        m.mGasEnthalpyTable.assign(static_cast<std::size_t>(kGasGridPoints * kSpeciesCount), 0.0);
-        if (given) {
-            m.mLnKpTable.assign(static_cast<std::size_t>(kGasGridPoints), 0.0);
-        }
-        for (int k = 0; k < kGasGridPoints; ++k) {
-            const double tK = kGasGridMinK + k * kGasGridStepK;
-            for (int i = 0; i < kSpeciesCount; ++i) {
-                const auto si = static_cast<std::size_t>(i);
-                double h = kCpJPerKgK[si] * (tK - taK);
-                if (given && i < kGasSpeciesCount) {
-                    const auto& ranges = p.gasThermo.species[si];
-                    h = (shomateEnthalpyJPerMol(ranges, tK) - shomateEnthalpyJPerMol(ranges, taK)) /
-                        (kMolarMass[si] * 1e-3);
-                }
-                m.mGasEnthalpyTable[static_cast<std::size_t>(k * kSpeciesCount + i)] = h;
-            }
-            if (given) {
-                m.mLnKpTable[static_cast<std::size_t>(k)] =
-                        std::log(std::max(co2DissociationKp(p.gasThermo, tK), 1e-300));
-            }
-        }
-    }
+    m.mGasTable =
+            GasEnthalpyTable::build(p.gasThermo, p.ambientTemperatureC, kCpJPerKgK, kMolarMass);
 
     buildWall({p.brick, p.fill}, m.mKilnWallCapacity, m.mKilnWallConductance);
     buildWall({p.chimneyWall}, m.mChimneyWallCapacity, m.mChimneyWallConductance);
@@ -458,6 +395,25 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
         z.meanBeamLengthM = 0.95 * d; // circular duct (thermal-properties.md 4.5)
         z.wallNodes = p.chimneyWall.nodes;
         m.mZones.push_back(z);
+    }
+    // Reciprocals for the step's solid update (multiplications there instead of divisions).
+    auto reciprocals = [](const std::vector<double>& values) {
+        std::vector<double> r(values.size());
+        std::transform(values.begin(), values.end(), r.begin(), [](double x) { return 1.0 / x; });
+        return r;
+    };
+    m.mKilnWallInverseCapacity = reciprocals(m.mKilnWallCapacity);
+    m.mChimneyWallInverseCapacity = reciprocals(m.mChimneyWallCapacity);
+    for (const ZoneInfo& z : m.mZones) {
+        const double lowerShare = z.twoStreams ? z.lowerWallShare : 0.0;
+        const double upper = z.wallAreaM2 * (1.0 - lowerShare);
+        const double lower = z.wallAreaM2 * lowerShare;
+        SolidReciprocals r;
+        r.settingPerJPerK =
+                z.settingHeatCapacityJPerK > 0.0 ? 1.0 / z.settingHeatCapacityJPerK : 0.0;
+        r.wallAreaPerM2[0] = upper > 0.0 ? 1.0 / upper : 0.0;
+        r.wallAreaPerM2[1] = lower > 0.0 ? 1.0 / lower : 0.0;
+        m.mSolidReciprocals.push_back(r);
     }
     return m;
 }
@@ -609,16 +565,26 @@ double burn(Flow& f, double share, const Chemistry& c) {
 // the same figure as CO's heating value) taken from the gas, until CO (x_O2)^0.5 / CO2 = Kp at
 // the gas's own temperature (1 atm). This caps the flame temperature. The split gas burns back
 // in burn() further on as it cools (recombination). Returns the heat absorbed, W.
-double dissociate(Flow& f, const GasTable& g) {
-    // Cheap test first: the constant-cp temperature is above the true one in this range (the
-    // mean cp from ambient exceeds the 298-1500 K mean above 1500 K), so below the threshold
-    // there is nothing to do.
-    const double capConst = f.capacityWPerK();
-    if (g.lnKp == nullptr || f.kgPerS[kCO2] <= 0.0 || capConst < 1e-12 ||
-        g.ambientC + f.sensibleW / capConst + kKelvin < kDissociationMinK ||
-        g.temperatureC(f) + kKelvin < kDissociationMinK) {
+double dissociateHot(Flow& f, const GasEnthalpyTable& g);
+
+// The cheap tests of dissociate() first (inlined into the march); the equilibrium itself only
+// where the gas is hot enough. Returns the heat absorbed, W.
+inline double dissociate(Flow& f, const GasEnthalpyTable& g) {
+    if (!g.hasDissociation() || f.kgPerS[kCO2] <= 0.0) {
         return 0.0;
     }
+    // Cheap test first: the constant-cp temperature is above the true one in this range (the
+    // mean cp from ambient exceeds the 298-1500 K mean above 1500 K), so below the threshold
+    // there is nothing to do. Then the table's own temperature, as an enthalpy comparison.
+    const double capConst = f.capacityWPerK();
+    if (capConst < 1e-12 || f.sensibleW < capConst * (kDissociationMinK - kKelvin - g.ambientC()) ||
+        f.sensibleW < g.at(f.kgPerS, kDissociationGridPoint)) {
+        return 0.0;
+    }
+    return dissociateHot(f, g);
+}
+
+double dissociateHot(Flow& f, const GasEnthalpyTable& g) {
     double total = 0.0;
     for (std::size_t i = 0; i < f.kgPerS.size(); ++i) {
         total += f.kgPerS[i] / kMolarMass[i];
@@ -636,10 +602,13 @@ double dissociate(Flow& f, const GasTable& g) {
         t.sensibleW -= d * heatPerMol;
         return t;
     };
+    // Each trial starts its temperature lookup where the last one ended (they differ by a few K).
+    double guessK = f.guessK > 0.0 ? f.guessK : kDissociationMinK;
     // ln(CO sqrt(x_O2) / CO2) - ln Kp(T): rises with d (more products, cooler gas).
     auto residual = [&](double d) {
         const Flow t = split(d);
-        const double tK = g.temperatureC(t) + kKelvin;
+        const double tK = g.temperatureC(t.kgPerS, t.sensibleW, guessK) + kKelvin;
+        guessK = tK;
         const double q = std::log(std::max(nCo + d, 1e-300)) +
                          0.5 * std::log(std::max((nO2 + 0.5 * d) / (total + 0.5 * d), 1e-300)) -
                          std::log(std::max(nCo2 - d, 1e-300));
@@ -655,6 +624,7 @@ double dissociate(Flow& f, const GasTable& g) {
         (residual(mid) < 0.0 ? lo : hi) = mid;
     }
     f = split(lo);
+    f.guessK = guessK;
     return lo * heatPerMol;
 }
 
@@ -667,8 +637,8 @@ struct Surface {
 // Exchanges heat between a flow and up to three surfaces (effectiveness-NTU for a well-mixed
 // solid temperature); exact energy split so that sum(heatW) equals what the gas lost. Returns the
 // representative (mean) gas temperature.
-double exchange(Flow& f, const GasTable& gas, Surface* surfaces, int count) {
-    const double ambientC = gas.ambientC;
+double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int count) {
+    const double ambientC = gas.ambientC();
     double ua = 0.0;
     double uaT = 0.0;
     for (int i = 0; i < count; ++i) {
@@ -680,21 +650,33 @@ double exchange(Flow& f, const GasTable& gas, Surface* surfaces, int count) {
         for (int i = 0; i < count; ++i) {
             surfaces[i].heatW = 0.0;
         }
-        return capConst < 1e-9 ? (ua > 0.0 ? uaT / ua : ambientC) : gas.temperatureC(f);
+        return capConst < 1e-9 ? (ua > 0.0 ? uaT / ua : ambientC)
+                               : gasTemperatureC(gas, f, capConst);
     }
-    const double ts = uaT / ua;
-    const double tin = gas.temperatureC(f);
+    const double perUa = 1.0 / ua;
+    const double ts = uaT * perUa;
+    const double tin = gasTemperatureC(gas, f, capConst);
     // The most the gas can give is its enthalpy down to the surfaces' temperature; its mean
-    // capacity over that span sets the number of transfer units.
-    const double available = f.sensibleW - gas.enthalpyW(f, ts);
-    const double cap = std::abs(tin - ts) > 1e-6 ? available / (tin - ts) : capConst;
-    const double effectiveness = cap > 1e-9 ? 1.0 - std::exp(-ua / cap) : 1.0;
+    // capacity over that span (cap) sets the number of transfer units, UA / cap. With
+    // perCap = 1 / cap: one division on the way to the exponential instead of two.
+    const double available = f.sensibleW - gas.enthalpyW(f.kgPerS, ts);
+    double effectiveness = 1.0;
+    if (std::abs(tin - ts) > 1e-6) {
+        const double perCap = (tin - ts) / available;
+        if (perCap > 0.0 && perCap < 1e9) { // cap > 1e-9 W/K
+            effectiveness = 1.0 - std::exp(-ua * perCap);
+        }
+    } else {
+        effectiveness = 1.0 - std::exp(-ua / capConst); // capConst > 1e-9 here
+    }
     const double q = available * effectiveness;
-    const double tMean = ts + q / ua;
+    const double tMean = ts + q * perUa;
     for (int i = 0; i < count; ++i) {
         surfaces[i].heatW = surfaces[i].ua * (tMean - surfaces[i].temperatureC);
     }
     f.sensibleW -= q;
+    // The outlet temperature with the mean capacity: the next lookup's starting guess.
+    f.guessK = ts + (tin - ts) * (1.0 - effectiveness) + kKelvin;
     return tMean;
 }
 
@@ -702,7 +684,7 @@ void describeGas(const Flow& f, double temperatureC, double o2PerKgFuelFull, Gas
     std::array<double, kSpeciesCount> mol{};
     double total = 0.0;
     for (std::size_t i = 0; i < mol.size(); ++i) {
-        mol[i] = f.kgPerS[i] / kMolarMass[i];
+        mol[i] = f.kgPerS[i] * kMolesPerGram[i];
         total += mol[i];
     }
     g.temperatureC = temperatureC;
@@ -710,21 +692,22 @@ void describeGas(const Flow& f, double temperatureC, double o2PerKgFuelFull, Gas
     if (total <= 0.0) {
         return;
     }
-    g.o2 = mol[kO2] / total;
-    g.n2 = mol[kN2] / total;
-    g.co2 = mol[kCO2] / total;
-    g.h2o = mol[kH2O] / total;
-    g.co = mol[kCO] / total;
-    g.unburnt = mol[kFuel] / total;
+    const double perTotal = 1.0 / total;
+    g.o2 = mol[kO2] * perTotal;
+    g.n2 = mol[kN2] * perTotal;
+    g.co2 = mol[kCO2] * perTotal;
+    g.h2o = mol[kH2O] * perTotal;
+    g.co = mol[kCO] * perTotal;
+    g.unburnt = mol[kFuel] * perTotal;
     // Burnout balance: O2 left after the CO and volatiles burnt with what free O2 there is.
     const double demandKg = f.kgPerS[kCO] * kO2PerKgCo + f.kgPerS[kFuel] * o2PerKgFuelFull;
     const double excessKg = f.kgPerS[kO2] - demandKg;
     if (excessKg >= 0.0) {
-        g.excessO2 = excessKg / kMolarMass[kO2] / total;
+        g.excessO2 = excessKg * kMolesPerGram[kO2] * perTotal;
         g.reductionRatio = 0.0;
     } else {
         // The O2 deficit leaves its equivalent in CO (0.5 mol O2 per mol CO).
-        const double coLeft = -excessKg / kMolarMass[kO2] * 2.0;
+        const double coLeft = -excessKg * kMolesPerGram[kO2] * 2.0;
         const double co2 = mol[kCO2] + mol[kCO] + mol[kFuel] - coLeft;
         g.excessO2 = 0.0;
         g.reductionRatio = coLeft / std::max(co2, 1e-3 * total);
@@ -763,8 +746,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const KilnParams& p = mParams;
     const double ta = p.ambientTemperatureC;
     const Chemistry chem{mO2ToCoPerKgFuel, mCoPerKgFuel, mH2oPerKgFuel, mHeatToCoJPerKgFuel};
-    const GasTable gasTable{mGasEnthalpyTable.data(),
-                            mLnKpTable.empty() ? nullptr : mLnKpTable.data(), ta};
+    const GasEnthalpyTable& gasTable = mGasTable;
     const double o2Full = mO2ToCoPerKgFuel + mCoPerKgFuel * kO2PerKgCo;
     const int rows = p.rowCount;
     const std::size_t zoneCount = mZones.size();
@@ -1075,16 +1057,25 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     }
 
     // 7. Solids: setting, ware events, walls (explicit 1D conduction, outer film to ambient).
+    std::array<double, kMaxWallNodes> dtPerKilnWallCapacity{};
+    std::array<double, kMaxWallNodes> dtPerChimneyWallCapacity{};
+    for (std::size_t k = 0; k < mKilnWallInverseCapacity.size(); ++k) {
+        dtPerKilnWallCapacity[k] = dt * mKilnWallInverseCapacity[k];
+    }
+    for (std::size_t k = 0; k < mChimneyWallInverseCapacity.size(); ++k) {
+        dtPerChimneyWallCapacity[k] = dt * mChimneyWallInverseCapacity[k];
+    }
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
+        const SolidReciprocals& inv = mSolidReciprocals[zi];
         if (info.settingHeatCapacityJPerK > 0.0) {
+            const double dtPerSettingCapacity = dt * inv.settingPerJPerK;
             const int positions = info.twoStreams ? 2 : 1;
             for (int st = 0; st < positions; ++st) {
                 const auto sti = static_cast<std::size_t>(st);
                 const double before = z.settingTemperatureC[sti];
-                z.settingTemperatureC[sti] +=
-                        received[zi][sti] * dt / info.settingHeatCapacityJPerK;
+                z.settingTemperatureC[sti] += received[zi][sti] * dtPerSettingCapacity;
                 if (info.kind == ZoneKind::Row) {
                     updateWare(s.placements[static_cast<std::size_t>(info.row * 2 + st)], mHeatwork,
                                mWareLimits, z.settingTemperatureC[sti], before,
@@ -1096,7 +1087,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             }
         }
         const bool chimneyWall = info.kind == ZoneKind::Chimney;
-        const std::vector<double>& cap = chimneyWall ? mChimneyWallCapacity : mKilnWallCapacity;
+        const std::array<double, kMaxWallNodes>& dtPerCap =
+                chimneyWall ? dtPerChimneyWallCapacity : dtPerKilnWallCapacity;
         const std::vector<double>& cond =
                 chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
         const int nodes = info.wallNodes;
@@ -1109,7 +1101,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             std::array<double, kMaxWallNodes>& tw =
                     w == 0 ? z.wallTemperatureC : z.lowerWallTemperatureC;
             std::array<double, kMaxWallNodes> flux{}; // W/m2 into each node
-            flux[0] = received[zi][w == 0 ? 2 : 3] / areaM2;
+            flux[0] = received[zi][w == 0 ? 2 : 3] * inv.wallAreaPerM2[static_cast<std::size_t>(w)];
             for (int k = 0; k + 1 < nodes; ++k) {
                 const auto ki = static_cast<std::size_t>(k);
                 const double q = cond[ki] * (tw[ki] - tw[ki + 1]);
@@ -1125,13 +1117,14 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                                                          ((tOut + kKelvin) * (tOut + kKelvin) +
                                                           (ta + kKelvin) * (ta + kKelvin)) *
                                                          (tOut + kKelvin + ta + kKelvin);
-            const double uOut = 1.0 / (1.0 / cond[last] + 1.0 / hOut);
+            // 1 / (1 / cond + 1 / hOut), with one division.
+            const double uOut = cond[last] * hOut / (hOut + cond[last]);
             const double qOut = uOut * (tOut - ta);
             flux[last] -= qOut;
             s.energy.wallLossJ += qOut * areaM2 * dt;
             for (int k = 0; k < nodes; ++k) {
                 const auto ki = static_cast<std::size_t>(k);
-                tw[ki] += flux[ki] * dt / cap[ki];
+                tw[ki] += flux[ki] * dtPerCap[ki];
             }
         }
     }

@@ -76,7 +76,11 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
     const int c10 = limits.vitrifyEndCone;
     if (c04 >= 0 && c10 > c04 &&
         ware.heatwork >= heatwork.thresholds()[static_cast<std::size_t>(c04)]) {
-        const double cone = heatwork.coneIndexFor(ware.heatwork);
+        // Past cone 10's threshold the cone index is at least 10: fully vitrified, without the
+        // log that coneIndexFor takes.
+        const double cone = ware.heatwork >= heatwork.thresholds()[static_cast<std::size_t>(c10)]
+                                    ? static_cast<double>(c10)
+                                    : heatwork.coneIndexFor(ware.heatwork);
         ware.vitrifiedFraction = std::clamp((cone - c04) / (c10 - c04), 0.0, 1.0);
         ware.linearShrinkage = limits.maxFiringShrinkage * ware.vitrifiedFraction;
     }

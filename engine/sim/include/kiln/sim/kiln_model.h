@@ -5,6 +5,7 @@
 #pragma once
 
 #include "kiln/core/result.h"
+#include "kiln/sim/gas_enthalpy_table.h"
 #include "kiln/sim/heatwork.h"
 #include "kiln/sim/kiln_params.h"
 #include "kiln/sim/kiln_state.h"
@@ -111,11 +112,18 @@ private:
     std::vector<double> mKilnWallConductance;
     std::vector<double> mChimneyWallCapacity;
     std::vector<double> mChimneyWallConductance;
-    // Gas enthalpy above ambient per species, J/kg, on a temperature grid (kGasGrid* in
-    // kiln_model.cpp; row k holds the species in the model's order), and ln Kp (atm^0.5) of
-    // CO2 <-> CO + 1/2 O2 on the same grid (empty without gas thermochemistry).
-    std::vector<double> mGasEnthalpyTable;
-    std::vector<double> mLnKpTable;
+    // Reciprocals of the above and of each zone's setting capacity and wall areas (upper or only
+    // wall, lower wall; 0 where there is none), so the step multiplies instead of dividing.
+    std::vector<double> mKilnWallInverseCapacity;
+    std::vector<double> mChimneyWallInverseCapacity;
+    struct SolidReciprocals {
+        double settingPerJPerK = 0.0;
+        double wallAreaPerM2[2] = {0.0, 0.0};
+    };
+    std::vector<SolidReciprocals> mSolidReciprocals;
+    // Gas enthalpy above ambient per species and ln Kp of CO2 <-> CO + 1/2 O2 on a temperature
+    // grid (no dissociation data without gas thermochemistry).
+    GasEnthalpyTable mGasTable;
     double mLhvDryJPerKg = 0.0;
     double mLhvVolatilesJPerKg = 0.0;
     double mLhvWetJPerKg = 0.0;

@@ -1,0 +1,114 @@
+// The flue gas's enthalpy above ambient against its temperature, per species on a uniform grid
+// (200-3600 K every 25 K), and its inverse for a mixture: the kiln model's gas carries enthalpy
+// and takes its temperature from here. Enthalpy is linear between grid points, so the inverse is
+// exact for the table. Also ln Kp of CO2 <-> CO + 1/2 O2 on the same grid. Public so that tests
+// can check it; does NOT know the chemistry or the gas march (kiln_model.cpp).
+#pragma once
+
+#include "kiln/sim/gas_thermo.h"
+
+#include <array>
+#include <cstddef>
+#include <vector>
+
+namespace kiln::sim {
+
+// The kiln model's species in its order: O2, N2, CO2, H2O, CO, then the volatiles (the first
+// five as GasSpecies).
+inline constexpr int kGasTableSpecies = 6;
+using SpeciesFlows = std::array<double, kGasTableSpecies>;
+
+class GasEnthalpyTable {
+public:
+    static constexpr double kMinK = 200.0;
+    static constexpr double kStepK = 25.0;
+    static constexpr int kPoints = 137;
+
+    // From the Shomate data where thermo.given(), else each species' constant cp (J/kg K); the
+    // volatiles always keep their constant cp. Molar masses in g/mol.
+    static GasEnthalpyTable build(const GasThermo& thermo, double ambientC,
+                                  const SpeciesFlows& constantCpJPerKgK,
+                                  const SpeciesFlows& molarMassGPerMol);
+
+    double ambientC() const { return mAmbientC; }
+    bool hasDissociation() const { return !mLnKp.empty(); }
+
+    // Grid segment holding tK (clamped to the table): O(1).
+    static int segment(double tK) {
+        const double x = (tK - kMinK) * kInverseStep;
+        // Truncation is the floor for x >= 0; below the table (or NaN) the first segment.
+        if (!(x >= 0.0)) {
+            return 0;
+        }
+        return x < kPoints - 2 ? static_cast<int>(x) : kPoints - 2;
+    }
+    // Enthalpy flux above ambient, W, of the flows (kg/s) at grid points k and k + 1 (k a
+    // segment): one pass over the species for both.
+    void segmentEnthalpies(const SpeciesFlows& kgPerS, int k, double& h0, double& h1) const {
+        const double* p = mSegments.data() + static_cast<std::ptrdiff_t>(k) * 2 * kGasTableSpecies;
+        double a = 0.0;
+        double b = 0.0;
+        for (std::size_t i = 0; i < kgPerS.size(); ++i) {
+            a += kgPerS[i] * p[2 * i];
+            b += kgPerS[i] * p[2 * i + 1];
+        }
+        h0 = a;
+        h1 = b;
+    }
+    // Enthalpy flux above ambient, W, of the flows at grid point k.
+    double at(const SpeciesFlows& kgPerS, int k) const {
+        double h0 = 0.0;
+        double h1 = 0.0;
+        segmentEnthalpies(kgPerS, k < kPoints - 1 ? k : kPoints - 2, h0, h1);
+        return k < kPoints - 1 ? h0 : h1;
+    }
+    // Enthalpy flux above ambient, W, of the flows at temperatureC.
+    double enthalpyW(const SpeciesFlows& kgPerS, double temperatureC) const {
+        const double tK = temperatureC + kKelvin;
+        const int k = segment(tK);
+        double h0 = 0.0;
+        double h1 = 0.0;
+        segmentEnthalpies(kgPerS, k, h0, h1);
+        return h0 + (h1 - h0) * ((tK - (kMinK + k * kStepK)) * kInverseStep);
+    }
+    // Temperature, C, of flows carrying sensibleW above ambient. guessK is where the search
+    // starts (any value; only the time taken depends on it): with a guess in the right segment,
+    // one pass over the species and one division. The result is the table's exact inverse.
+    // Preconditions: some flow is positive.
+    double temperatureC(const SpeciesFlows& kgPerS, double sensibleW, double guessK) const {
+        const int k = segment(guessK);
+        double h0 = 0.0;
+        double h1 = 0.0;
+        segmentEnthalpies(kgPerS, k, h0, h1);
+        if (sensibleW < h0 || sensibleW > h1) {
+            return search(kgPerS, sensibleW, k, h0, h1);
+        }
+        return kMinK - kKelvin + k * kStepK + (sensibleW - h0) * kStepK / (h1 - h0);
+    }
+    // The same, walking from the constant-cp estimate (the reference the fast search is tested
+    // against).
+    double temperatureFromConstantCpC(const SpeciesFlows& kgPerS, double sensibleW,
+                                      double capacityWPerK) const;
+    // ln Kp (atm^0.5) of CO2 <-> CO + 1/2 O2 at tK, linear on the grid. Needs hasDissociation().
+    double lnKpAt(double tK) const {
+        const int k = segment(tK);
+        const double x = (tK - (kMinK + k * kStepK)) * kInverseStep;
+        const auto i = static_cast<std::size_t>(k);
+        return mLnKp[i] + x * (mLnKp[i + 1] - mLnKp[i]);
+    }
+
+private:
+    static constexpr double kKelvin = 273.15;
+    static constexpr double kInverseStep = 1.0 / kStepK;
+
+    // Out of line: the guess's segment does not hold sensibleW (k, h0, h1 as found there).
+    double search(const SpeciesFlows& kgPerS, double sensibleW, int k, double h0, double h1) const;
+
+    double mAmbientC = 20.0;
+    // Per segment k, per species, the enthalpy at grid points k and k + 1 side by side, J/kg:
+    // kPoints - 1 rows of 2 kGasTableSpecies (both ends of a segment in one pass).
+    std::vector<double> mSegments;
+    std::vector<double> mLnKp; // kPoints, or empty: no dissociation data
+};
+
+} // namespace kiln::sim
