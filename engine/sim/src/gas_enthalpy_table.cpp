@@ -47,27 +47,27 @@ GasEnthalpyTable GasEnthalpyTable::build(const GasThermo& thermo, double ambient
     return t;
 }
 
-double GasEnthalpyTable::search(const SpeciesFlows& kgPerS, double sensibleW, int k, double h0,
-                                double h1) const {
+GasEnthalpyTable::Bracket GasEnthalpyTable::search(const SpeciesFlows& kgPerS, double sensibleW,
+                                                   Bracket b) const {
     // One jump along this segment's slope: H is convex (cp rises with T), so from any guess
     // this lands in or next to the right segment; then walk.
-    const int j = segment(kMinK + k * kStepK + (sensibleW - h0) * kStepK / (h1 - h0));
-    if (j != k) {
-        k = j;
-        segmentEnthalpies(kgPerS, k, h0, h1);
+    const int j = segment(b.lowK() + (sensibleW - b.h0) * kStepK / (b.h1 - b.h0));
+    if (j != b.k) {
+        b.k = j;
+        segmentEnthalpies(kgPerS, b.k, b.h0, b.h1);
     }
     constexpr int kLast = kPoints - 2;
     for (int guard = 0; guard < kPoints; ++guard) {
-        if (sensibleW < h0 && k > 0) {
-            --k;
-        } else if (sensibleW > h1 && k < kLast) {
-            ++k;
+        if (sensibleW < b.h0 && b.k > 0) {
+            --b.k;
+        } else if (sensibleW > b.h1 && b.k < kLast) {
+            ++b.k;
         } else {
             break;
         }
-        segmentEnthalpies(kgPerS, k, h0, h1);
+        segmentEnthalpies(kgPerS, b.k, b.h0, b.h1);
     }
-    return kMinK - kKelvin + k * kStepK + (sensibleW - h0) * kStepK / (h1 - h0);
+    return b;
 }
 
 double GasEnthalpyTable::temperatureFromConstantCpC(const SpeciesFlows& kgPerS, double sensibleW,

@@ -55,6 +55,7 @@ constexpr double kLatentJPerKg = 2.442e6;
 // for that (conjectured, gasifier-like operation; it keeps drying supplied with heat).
 constexpr double kMinimumBedAirRatio = 0.5;
 
+constexpr double kGasStepK = GasEnthalpyTable::kStepK;
 // The gas enthalpy table (gas_enthalpy_table.h) holds the species in this order.
 static_assert(kSpeciesCount == kGasTableSpecies);
 // CO2 dissociation is looked for only above this (Kp at 1700 K is 7e-5 atm^0.5: under 0.1 %
@@ -655,20 +656,27 @@ double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int cou
     }
     const double perUa = 1.0 / ua;
     const double ts = uaT * perUa;
-    const double tin = gasTemperatureC(gas, f, capConst);
+    // The gas's temperature tin from its enthalpy: in the table's segment k,
+    // tin = T_k + 25 K (H - h0) / (h1 - h0), so tin - ts = num / (h1 - h0) below.
+    const double guessK = f.guessK > 0.0 ? f.guessK : ambientC + kKelvin + f.sensibleW / capConst;
+    const GasEnthalpyTable::Bracket b = gas.bracket(f.kgPerS, f.sensibleW, guessK);
+    const double dh = b.h1 - b.h0;
+    const double num = (b.lowK() - kKelvin - ts) * dh + (f.sensibleW - b.h0) * kGasStepK;
     // The most the gas can give is its enthalpy down to the surfaces' temperature; its mean
     // capacity over that span (cap) sets the number of transfer units, UA / cap. With
-    // perCap = 1 / cap: one division on the way to the exponential instead of two.
+    // perCap = 1 / cap = (tin - ts) / available: one division on the way to the exponential.
     const double available = f.sensibleW - gas.enthalpyW(f.kgPerS, ts);
     double effectiveness = 1.0;
-    if (std::abs(tin - ts) > 1e-6) {
-        const double perCap = (tin - ts) / available;
+    if (std::abs(num) > 1e-6 * dh) { // |tin - ts| > 1e-6 K
+        const double perCap = num / (dh * available);
         if (perCap > 0.0 && perCap < 1e9) { // cap > 1e-9 W/K
             effectiveness = 1.0 - std::exp(-ua * perCap);
         }
     } else {
         effectiveness = 1.0 - std::exp(-ua / capConst); // capConst > 1e-9 here
     }
+    // Off the exponential's path: tin itself, for the next lookup's guess.
+    const double tin = ts + num / dh;
     const double q = available * effectiveness;
     const double tMean = ts + q * perUa;
     for (int i = 0; i < count; ++i) {

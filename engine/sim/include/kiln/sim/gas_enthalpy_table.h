@@ -71,19 +71,30 @@ public:
         segmentEnthalpies(kgPerS, k, h0, h1);
         return h0 + (h1 - h0) * ((tK - (kMinK + k * kStepK)) * kInverseStep);
     }
-    // Temperature, C, of flows carrying sensibleW above ambient. guessK is where the search
-    // starts (any value; only the time taken depends on it): with a guess in the right segment,
-    // one pass over the species and one division. The result is the table's exact inverse.
-    // Preconditions: some flow is positive.
-    double temperatureC(const SpeciesFlows& kgPerS, double sensibleW, double guessK) const {
-        const int k = segment(guessK);
+    // The segment whose ends bracket an enthalpy, with the flows' enthalpies there.
+    struct Bracket {
+        int k = 0;
         double h0 = 0.0;
         double h1 = 0.0;
-        segmentEnthalpies(kgPerS, k, h0, h1);
-        if (sensibleW < h0 || sensibleW > h1) {
-            return search(kgPerS, sensibleW, k, h0, h1);
+        double lowK() const { return kMinK + k * kStepK; }
+    };
+    // The segment holding sensibleW (W above ambient). guessK is where the search starts (any
+    // value; only the time taken depends on it): with a guess in the right segment, one pass
+    // over the species. Preconditions: some flow is positive.
+    Bracket bracket(const SpeciesFlows& kgPerS, double sensibleW, double guessK) const {
+        Bracket b;
+        b.k = segment(guessK);
+        segmentEnthalpies(kgPerS, b.k, b.h0, b.h1);
+        if (sensibleW < b.h0 || sensibleW > b.h1) {
+            b = search(kgPerS, sensibleW, b);
         }
-        return kMinK - kKelvin + k * kStepK + (sensibleW - h0) * kStepK / (h1 - h0);
+        return b;
+    }
+    // Temperature, C, of flows carrying sensibleW above ambient: the table's exact inverse, by
+    // bracket() and one division.
+    double temperatureC(const SpeciesFlows& kgPerS, double sensibleW, double guessK) const {
+        const Bracket b = bracket(kgPerS, sensibleW, guessK);
+        return b.lowK() - kKelvin + (sensibleW - b.h0) * kStepK / (b.h1 - b.h0);
     }
     // The same, walking from the constant-cp estimate (the reference the fast search is tested
     // against).
@@ -101,8 +112,8 @@ private:
     static constexpr double kKelvin = 273.15;
     static constexpr double kInverseStep = 1.0 / kStepK;
 
-    // Out of line: the guess's segment does not hold sensibleW (k, h0, h1 as found there).
-    double search(const SpeciesFlows& kgPerS, double sensibleW, int k, double h0, double h1) const;
+    // Out of line: the guess's segment (from) does not hold sensibleW.
+    Bracket search(const SpeciesFlows& kgPerS, double sensibleW, Bracket from) const;
 
     double mAmbientC = 20.0;
     // Per segment k, per species, the enthalpy at grid points k and k + 1 side by side, J/kg:
