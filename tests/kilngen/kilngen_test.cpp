@@ -331,7 +331,9 @@ double maxStation(const json& stations, const std::string& field) {
 } // namespace
 
 // ------------------------------------------------------------------------------------------------
-TEST(kilngen, AllSitesGenerateWithinTenSeconds) {
+// The time it takes is a figure for docs/performance.md ("Site generation"), measured by the
+// command given there, not asserted here: a timed test fails on a loaded or sanitized build.
+TEST(kilngen, AllSitesGenerate) {
     auto& env = Env::get();
     if (!env.kilnsPath && ciMode()) {
         FAIL() << "kilns.json not found (CI=true requires it)";
@@ -341,7 +343,6 @@ TEST(kilngen, AllSitesGenerateWithinTenSeconds) {
     for (const auto& id : siteIds()) {
         EXPECT_TRUE(fs::exists(env.dir / "timed" / (id + ".glb"))) << id;
     }
-    EXPECT_LE(r.seconds, 10.0) << "generating all sites took " << r.seconds << " s";
     std::cout << "[kilngen] generated " << siteIds().size() << " sites in " << r.seconds << " s\n";
 }
 

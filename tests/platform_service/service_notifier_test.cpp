@@ -8,7 +8,6 @@
 #include <sys/un.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -183,7 +182,7 @@ TEST_F(ServiceNotifierTest, WatchdogMeantForAnotherProcessIsIgnored) {
     EXPECT_EQ(systemd.receive(), std::vector<std::string>{"READY=1"});
 }
 
-TEST(ServiceNotifierOutsideSystemd, NothingIsSentAndTheHeartbeatIsCheap) {
+TEST(ServiceNotifierOutsideSystemd, NothingIsSent) {
     ScopedEnv env;
     env.unset("NOTIFY_SOCKET");
     env.set("WATCHDOG_USEC", "10000000"); // stray variables without a socket change nothing
@@ -194,15 +193,11 @@ TEST(ServiceNotifierOutsideSystemd, NothingIsSentAndTheHeartbeatIsCheap) {
     notifier.ready();
     notifier.status("x");
     notifier.stopping();
-    constexpr int kCalls = 10'000'000;
-    const auto start = std::chrono::steady_clock::now();
+    // Far apart: under a watchdog every one of these would be due. Without systemd none may
+    // reach sd_notify (the cost of the branch itself is a benchmark's business, not a test's).
+    constexpr int kCalls = 100'000;
     for (int i = 0; i < kCalls; ++i) {
-        notifier.heartbeat(i * 10.0); // far apart: would all be due under a watchdog
+        notifier.heartbeat(i * 10.0);
     }
-    const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    EXPECT_EQ(notifier.messagesSent(), 0u) << "sd_notify was never reached";
-    // One sendmsg costs about a microsecond, so 10 million would take seconds; the branch
-    // takes milliseconds even unoptimised under sanitizers.
-    EXPECT_LT(seconds, 0.5) << kCalls << " heartbeats took " << seconds << " s";
+    EXPECT_EQ(notifier.messagesSent(), 0u) << "sd_notify was reached outside systemd";
 }
