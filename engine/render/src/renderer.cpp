@@ -1031,11 +1031,13 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
                                                     std::span<const std::uint32_t>(level.indices));
                 lod.vao = gpu::VertexArray::create();
                 bindVertexLayout(lod.vao, lod.vertices, lod.indices);
+                // Unbound before the next level's index buffer is made: the element-array
+                // binding belongs to the bound vertex array, and would replace this level's.
+                glBindVertexArray(0);
                 lod.indexCount = static_cast<GLsizei>(level.indices.size());
                 lod.errorM = level.errorM;
                 g.lods.push_back(std::move(lod));
             }
-            glBindVertexArray(0);
         }
         ++meshIndex;
         gm.meshes.push_back(std::move(g));
