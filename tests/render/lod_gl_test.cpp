@@ -1,7 +1,7 @@
 // Levels of detail in the renderer, on llvmpipe: a row of 200 saggar columns receding from the
 // camera is drawn with one draw per mesh and level (not per instance), the distant columns with
-// the simplified level, fewer triangles in all, and a picture that differs from the full-detail
-// one in at most a few pixels' edges; RendererDesc::lodPixelError = 0 turns levels off.
+// coarser levels than the near ones, fewer triangles in all, and a picture that differs from the
+// full-detail one in at most a few pixels' edges; RendererDesc::lodPixelError = 0 turns levels off.
 #include "gl_fixture.h"
 #include "kiln/assets/model_data.h"
 #include "kiln/core/data_paths.h"
@@ -128,9 +128,9 @@ TEST_F(LodGlTest, OneDrawPerMeshAndLevelFewerTrianglesSamePicture) {
     const core::Image lodImage = fb->readPixels();
     const render::RenderStats& st = lod->stats();
     EXPECT_EQ(st.instancesDrawn, static_cast<std::size_t>(kColumns));
-    EXPECT_GT(st.lodInstances, static_cast<std::size_t>(kColumns) / 2)
-            << "most columns are far enough for the simplified level";
-    EXPECT_LT(st.lodInstances, static_cast<std::size_t>(kColumns)) << "the nearest are not";
+    // At 320x180 a pixel at the nearest column (2.5 m) is 1.3 cm, more than the finest level's
+    // error (7 mm: a 20-sided drum made 10-sided): every column is simplified, the far ones more.
+    EXPECT_EQ(st.lodInstances, static_cast<std::size_t>(kColumns));
     EXPECT_EQ(st.drawCalls, 2) << "one draw per mesh and level, not per instance";
     EXPECT_EQ(st.prepassDrawCalls, 2);
     EXPECT_LT(static_cast<double>(st.triangles), 0.75 * static_cast<double>(fullStats.triangles));
@@ -146,6 +146,18 @@ TEST_F(LodGlTest, OneDrawPerMeshAndLevelFewerTrianglesSamePicture) {
         differing += d > 16 ? 1 : 0;
     }
     EXPECT_LT(static_cast<double>(differing), 0.01 * 320 * 180);
+
+    // At 1280x720 the pixel is 3 mm there: the nearest columns keep their full detail.
+    {
+        auto big = gpu::Framebuffer::create({1280, 720, 0, false, true, "lod 720p"});
+        ASSERT_TRUE(big.ok());
+        lod->render(view(), big.value());
+        EXPECT_GT(lod->stats().lodInstances, static_cast<std::size_t>(kColumns) / 2)
+                << "most columns are far enough for a simplified level";
+        EXPECT_LT(lod->stats().lodInstances, static_cast<std::size_t>(kColumns))
+                << "the nearest are not";
+        EXPECT_EQ(lod->stats().drawCalls, 3) << "full detail and two levels";
+    }
 
     // A still frame keeps the same levels and picture; from far away every column is simple.
     lod->render(view(), fb.value());
