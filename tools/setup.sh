@@ -3,6 +3,7 @@
 # configures and builds incrementally. Used by run.sh and test.sh; idempotent: a second call
 # installs nothing and rebuilds only what changed.
 # Usage: tools/setup.sh BUILD_DIR [extra cmake -D options...]
+#        tools/setup.sh --packages-only      (the packages, no build)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:?usage: tools/setup.sh BUILD_DIR [cmake options]}"
@@ -33,6 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
         "${sudo[@]}" "${install[@]}"
     fi
 fi
+
+[ "$build" = "--packages-only" ] && exit 0
 
 jobs="$(nproc 2>/dev/null || echo 2)"
 if [ ! -f "$root/$build/CMakeCache.txt" ] || [ $# -gt 0 ]; then

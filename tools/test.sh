@@ -1,44 +1,68 @@
 #!/usr/bin/env bash
-# Sets up (packages, configure, build with warnings as errors) and runs every CTest test
-# (labels unit, gl, golden; they include fuzz_replay.*, every fuzz regression input) headless on
-# Mesa llvmpipe; then fuzzes every parser of outside input for a few seconds (tools/fuzz.sh:
-# clang, libFuzzer, ASan + UBSan, build-fuzz/). Both stages always run; the exit status is
-# non-zero if either failed, and a fuzzing failure prints the reproducer's path.
-#   ./tools/test.sh              all of that (CI, .ci/run); docs/hardening.md has the times
-#   ./tools/test.sh --sanitize   only the CTest tests, under ASan + UBSan (build-asan/)
-# KILN_FUZZ_SECONDS: fuzzing time per target (default 12; nine targets two at a time, about
-# 70 s); 0 skips the fuzzing stage.
+# Sets up (packages, configure, build) and runs every test, in three stages, headless on Mesa
+# llvmpipe (docs/hardening.md has what each stage does and how long it takes):
+#   1. build-test/: g++, warnings as errors; every CTest test (labels unit, gl, golden; they
+#      include fuzz_replay.*, every fuzz regression input).
+#   2. build-fuzz/: clang with libFuzzer, ASan + UBSan; every parser of outside input fuzzed for
+#      a few seconds from a fixed seed (tools/fuzz.sh).
+#   3. build-fuzz/ again, the same clang ASan + UBSan + LeakSanitizer build: the unit and GL
+#      tests, the scripted sessions and the short soak among them (labels unit and gl), less
+#      the Xvfb repeats of scripted sessions (the same code of ours under another SDL video
+#      driver; stage 1 runs them).
+# Every stage always runs; the exit status is non-zero if any failed, and a fuzzing failure
+# prints the reproducer's path.
+#   ./tools/test.sh              all of that (CI, .ci/run)
+#   ./tools/test.sh --sanitize   only stage 3
+# KILN_FUZZ_SECONDS: fuzzing time per target (default 12; ten targets two at a time, about
+# 60 s); 0 skips stage 2. KILN_SANITIZE_TESTS=0 skips stage 3.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-build=build-test
-options=(-DKILN_WERROR=ON)
-sanitize=0
-if [ "${1:-}" = "--sanitize" ]; then
-    sanitize=1
-    build=build-asan
-    options+=(-DKILN_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo)
-    export ASAN_OPTIONS="detect_leaks=1:abort_on_error=0"
-    export LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0"
-    export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-fi
-"$root/tools/setup.sh" "$build" "${options[@]}"
-export KILN_REQUIRE_GL=1 SDL_VIDEODRIVER=offscreen LIBGL_ALWAYS_SOFTWARE=1
 jobs="$(nproc 2>/dev/null || echo 2)"
-if [ "$sanitize" = 1 ]; then
-    exec ctest --test-dir "$root/$build" --output-on-failure -j "$jobs"
+stages=(ctest fuzz sanitize)
+if [ "${1:-}" = "--sanitize" ]; then
+    stages=(sanitize)
 fi
+[ "${KILN_FUZZ_SECONDS:-12}" = 0 ] && stages=("${stages[@]/fuzz/}")
+[ "${KILN_SANITIZE_TESTS:-1}" = 0 ] && stages=("${stages[@]/sanitize/}")
+has_stage() { [[ " ${stages[*]} " == *" $1 "* ]]; }
 
 failed=()
-ctest --test-dir "$root/$build" --output-on-failure -j "$jobs" || failed+=("ctest ($build)")
+has_stage ctest || "$root/tools/setup.sh" --packages-only
+if has_stage ctest; then
+    "$root/tools/setup.sh" build-test -DKILN_WERROR=ON
+    SDL_VIDEODRIVER=offscreen LIBGL_ALWAYS_SOFTWARE=1 KILN_REQUIRE_GL=1 \
+        ctest --test-dir "$root/build-test" --output-on-failure -j "$jobs" ||
+        failed+=("ctest (build-test)")
+fi
 
-seconds="${KILN_FUZZ_SECONDS:-12}"
-if [ "$seconds" != 0 ]; then
+if has_stage fuzz; then
+    seconds="${KILN_FUZZ_SECONDS:-12}"
     echo
     echo "=== kilnfire test: fuzzing, ${seconds}s per target (build-fuzz/, docs/hardening.md) ==="
     if "$root/tools/fuzz.sh" build; then
-        "$root/tools/fuzz.sh" run "$seconds" || failed+=("fuzzing")
+        KILN_FUZZ_SEED="${KILN_FUZZ_SEED:-1}" "$root/tools/fuzz.sh" run "$seconds" ||
+            failed+=("fuzzing")
     else
         failed+=("fuzzing build (build-fuzz)")
+    fi
+fi
+
+if has_stage sanitize; then
+    echo
+    echo "=== kilnfire test: unit and GL tests under ASan + UBSan + LSan (build-fuzz/, clang) ==="
+    if "$root/tools/fuzz.sh" build-tests; then
+        # LeakSanitizer: third-party suppressions only (tests/lsan.supp), matched because
+        # dlclose is kept from unloading Mesa (tests/support/keep_modules_loaded.c).
+        # halt_on_error: the first UBSan report fails the test that made it.
+        ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:detect_stack_use_after_return=0" \
+            LSAN_OPTIONS="suppressions=$root/tests/lsan.supp:print_suppressions=0" \
+            UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+            SDL_VIDEODRIVER=offscreen LIBGL_ALWAYS_SOFTWARE=1 KILN_REQUIRE_GL=1 \
+            ctest --test-dir "$root/build-fuzz" --output-on-failure -j "$jobs" -L "unit|gl" \
+            -E "UnderXvfb" ||
+            failed+=("sanitizer tests (build-fuzz)")
+    else
+        failed+=("sanitizer build (build-fuzz)")
     fi
 fi
 
