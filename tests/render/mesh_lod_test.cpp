@@ -365,6 +365,12 @@ TEST(MeshLod, SmallEmptyBrokenAndOversizedMeshesGetNoLevels) {
     EXPECT_TRUE(render::buildLods(saggarColumn(), options).empty());
     const render::LodLevel none = render::simplifyMesh({}, {}, 1, 1.0f);
     EXPECT_EQ(none.triangleCount(), 0u);
+    // Clustering a small mesh into one cell leaves nothing (the bench's lathe meshes did this).
+    const assets::MeshData cube = gridCube(2);
+    const render::LodLevel gone =
+            render::simplifyMesh(cube.vertices, cube.indices, 1, 10.0f, render::Simplifier::Sloppy);
+    EXPECT_TRUE(gone.indices.empty());
+    EXPECT_TRUE(gone.vertices.empty());
     assets::MeshData broken = saggarColumn();
     broken.indices[7] = static_cast<std::uint32_t>(broken.vertices.size()); // one past the end
     EXPECT_TRUE(render::buildLods(broken).empty());

@@ -65,14 +65,18 @@ public:
             hi = glm::max(hi, v.position);
         }
         // Cells as wide as the query limit (a query then reads 8 or 27 of them), but no more
-        // than 2^18 in all.
-        mCellM = std::max(cellM, 1e-6f);
-        for (;;) {
-            mDims = glm::ivec3((hi - mLo) / mCellM) + 1;
-            if (static_cast<long>(mDims.x) * mDims.y * mDims.z <= (1L << 18)) {
-                break;
+        // than 2^18 in all (sizes worked out in float: no int overflow for a tiny limit).
+        const glm::vec3 extent = hi - mLo;
+        if (!std::isfinite(extent.x + extent.y + extent.z) || !std::isfinite(cellM)) {
+            mLo = glm::vec3(0.0f); // no usable grid (no or broken vertices): one cell for all
+        } else {
+            mCellM = std::max(cellM, 1e-6f);
+            glm::vec3 cells = extent / mCellM + 1.0f;
+            while (cells.x * cells.y * cells.z > static_cast<float>(1 << 18)) {
+                mCellM *= 2.0f;
+                cells = extent / mCellM + 1.0f;
             }
-            mCellM *= 2.0f;
+            mDims = glm::ivec3(cells);
         }
         const std::size_t triangles = indices.size() / 3;
         mTriangles.resize(triangles);
@@ -315,6 +319,9 @@ LodLevel simplify(const Source& src, std::size_t targetTriangles, float maxError
     }
     if (simplifier == Simplifier::Sloppy) {
         pickWedges(src.vertices, simplified);
+        if (simplified.empty()) {
+            return out; // every triangle was turned over
+        }
     }
     // Only the vertices the level uses, in the order the cache-ordered triangles first use them.
     out.indices = std::move(simplified);
