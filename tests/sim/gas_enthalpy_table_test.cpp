@@ -6,6 +6,7 @@
 
 #include "kiln/core/data_paths.h"
 #include "kiln/sim/firing_data.h"
+#include "sim_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -23,12 +24,7 @@ constexpr SpeciesFlows kConstantCp = {1056.0, 1141.0, 1167.0, 2226.0, 1154.0, 15
 constexpr SpeciesFlows kMolarMass = {31.999, 28.013, 44.010, 18.015, 28.010, 23.33};
 
 const GasThermo& thermo() {
-    static const GasThermo t = [] {
-        core::Result<GasThermo> r = loadGasThermo(core::dataPath("assets/firings/gas_thermo.json"));
-        EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
-        return r.ok() ? r.value() : GasThermo{};
-    }();
-    return t;
+    return test::shippedGasThermo();
 }
 
 const GasEnthalpyTable& table() {

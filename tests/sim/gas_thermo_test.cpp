@@ -5,6 +5,7 @@
 
 #include "kiln/core/data_paths.h"
 #include "kiln/sim/firing_data.h"
+#include "sim_test_support.h"
 
 #include <gtest/gtest.h>
 
@@ -15,12 +16,7 @@ namespace kiln::sim {
 namespace {
 
 const GasThermo& thermo() {
-    static const GasThermo t = [] {
-        core::Result<GasThermo> r = loadGasThermo(core::dataPath("assets/firings/gas_thermo.json"));
-        EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
-        return r.ok() ? r.value() : GasThermo{};
-    }();
-    return t;
+    return test::shippedGasThermo();
 }
 
 const std::vector<ShomateRange>& of(GasSpecies s) {

@@ -37,6 +37,17 @@ inline bool inCi() {
     return ci != nullptr && std::string(ci) == "true";
 }
 
+// The project's gas data (assets/firings/gas_thermo.json), loaded once; a load failure fails the
+// test that asked.
+inline const GasThermo& shippedGasThermo() {
+    static const GasThermo t = [] {
+        core::Result<GasThermo> r = loadGasThermo(core::dataPath("assets/firings/gas_thermo.json"));
+        EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
+        return r.ok() ? r.value() : GasThermo{};
+    }();
+    return t;
+}
+
 // Use at the top of a test that needs the reference files.
 #define KILN_REQUIRE_REFERENCE(dirVar)                                                             \
     const auto dirVar##Opt = ::kiln::sim::test::referenceDir();                                    \
