@@ -61,11 +61,12 @@ struct LodOptions {
 // levels.
 std::vector<LodLevel> buildLods(const assets::MeshData& mesh, const LodOptions& options = {});
 
-// Reorders a mesh's triangles for the post-transform vertex cache (meshopt_optimizeVertexCache;
-// llvmpipe's draw module reuses transformed vertices of indexed draws) and then its vertices in
-// first-use order (meshopt_optimizeVertexFetch). The same triangles, winding and vertices: only
-// their order changes (vertices no triangle uses are dropped). A mesh whose indices are not whole
-// triangles or point past its vertices is left as it is.
+// Reorders a mesh's triangles for the post-transform vertex cache (meshopt_optimizeVertexCache)
+// and then its vertices in first-use order (meshopt_optimizeVertexFetch): the same triangles,
+// winding and vertices, only their order changes (vertices no triangle uses are dropped). Each
+// level gets it when it is compacted; the full meshes are uploaded in their imported order (on
+// llvmpipe the reordering saved nothing measurable: docs/performance.md). A mesh whose indices
+// are not whole triangles or point past its vertices is left as it is.
 void optimizeVertexOrder(std::vector<assets::Vertex>& vertices,
                          std::vector<std::uint32_t>& indices);
 
