@@ -185,6 +185,8 @@ const FailureCase kFailures[] = {
          {"PLY header line 3 is not 'element NAME COUNT'", "2147483647face"}},
         {"ply_property_without_type.ply",
          {"PLY header line 4 is not 'property TYPE NAME' or 'property list TYPE TYPE NAME'"}},
+        // Found by fuzzing (tests/fuzz/regressions/model_fbx): Assimp aborts on it.
+        {"fbx_corrupt_end_offset.fbx", {"binary FBX is corrupt: the record at byte"}},
         {"enormous_count.stl",
          {"binary STL header declares 2147483648 triangles", "holds only 134"}},
 };

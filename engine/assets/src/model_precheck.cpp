@@ -643,6 +643,147 @@ core::Status checkStl(const std::filesystem::path& path, const std::string& file
     return limitCheck(file, 3 * triangles, triangles);
 }
 
+// [SECTION] Binary FBX
+
+// The binary FBX layout (the format as Blender's and Assimp's readers read it): a 27-byte header,
+// "Kaydara FBX Binary  \0\x1a\0" and a u32 version; then node records, each: the offset of its
+// end, its property count and property list length (u64 from version 7500, else u32), a name
+// length byte and the name, the properties, then nested records up to its end; a record of
+// zeros ends a list. Assimp 5.2.5 aborts the process (an ai_assert in FBXBinaryTokenizer.cpp)
+// when an end offset points back before the file (tests/fuzz/regressions/model_fbx), so every
+// offset and length is checked here against the record that holds it first.
+constexpr std::string_view kFbxBinaryMagic{"Kaydara FBX Binary  \0\x1a\0", 23};
+
+struct FbxWalk {
+    const std::vector<char>& bytes;
+    bool wide = false; // 64-bit record headers (version 7500 and later)
+    std::uint64_t word(std::uint64_t at) const {
+        std::uint64_t value = 0;
+        std::memcpy(&value, bytes.data() + at, wide ? 8 : 4); // little-endian
+        return value;
+    }
+    std::uint32_t u32(std::uint64_t at) const {
+        std::uint32_t value = 0;
+        std::memcpy(&value, bytes.data() + at, 4);
+        return value;
+    }
+};
+
+// Checks the properties of one record: [at, end) must hold exactly what their types say.
+std::string checkFbxProperties(const FbxWalk& w, std::uint64_t at, std::uint64_t end,
+                               std::uint64_t count) {
+    for (std::uint64_t i = 0; i < count; ++i) {
+        if (at >= end) {
+            return "property " + num(i) + " of " + num(count) + " lies past the list's end";
+        }
+        const char type = w.bytes[at++];
+        std::uint64_t size = 0;
+        switch (type) {
+            case 'C':
+                size = 1;
+                break;
+            case 'Y':
+                size = 2;
+                break;
+            case 'I':
+            case 'F':
+                size = 4;
+                break;
+            case 'D':
+            case 'L':
+                size = 8;
+                break;
+            case 'S':
+            case 'R':
+                if (end - at < 4) {
+                    return "a string property's length runs past the list";
+                }
+                size = 4 + std::uint64_t{w.u32(at)};
+                break;
+            case 'f':
+            case 'i':
+            case 'd':
+            case 'l':
+            case 'b':
+            case 'c': // bytes (booleans), as the FBX SDK writes some arrays
+                if (end - at < 12) {
+                    return "an array property's header runs past the list";
+                }
+                size = 12 + std::uint64_t{w.u32(at + 8)}; // length, encoding, stored bytes
+                break;
+            default:
+                return "a property has the unknown type code " +
+                       num(static_cast<unsigned char>(type));
+        }
+        if (size > end - at) {
+            return "a property of type '" + std::string(1, type) + "' runs past the list";
+        }
+        at += size;
+    }
+    return {};
+}
+
+// Checks the records from pos up to end (a list, ended by a zero record or by end itself).
+std::string checkFbxRecords(const FbxWalk& w, std::uint64_t pos, std::uint64_t end, int depth) {
+    const std::uint64_t header = w.wide ? 25 : 13;
+    while (pos < end) {
+        if (end - pos < header) {
+            return "the record at byte " + num(pos) + " is cut off";
+        }
+        const std::uint64_t recordEnd = w.word(pos);
+        const std::uint64_t count = w.word(pos + (w.wide ? 8 : 4));
+        const std::uint64_t listLength = w.word(pos + (w.wide ? 16 : 8));
+        const std::uint64_t nameLength = static_cast<unsigned char>(w.bytes[pos + header - 1]);
+        if (recordEnd == 0) {
+            return {}; // a zero record: the end of this list
+        }
+        if (recordEnd <= pos + header || recordEnd > end) {
+            return "the record at byte " + num(pos) + " says it ends at byte " + num(recordEnd) +
+                   ", outside " + num(pos + header) + "-" + num(end);
+        }
+        const std::uint64_t properties = pos + header + nameLength;
+        if (properties > recordEnd || listLength > recordEnd - properties) {
+            return "the record at byte " + num(pos) +
+                   " has a name or properties longer than itself";
+        }
+        if (std::string why = checkFbxProperties(w, properties, properties + listLength, count);
+            !why.empty()) {
+            return "the record at byte " + num(pos) + ": " + why;
+        }
+        if (depth >= 64) {
+            return "records nested deeper than 64 levels";
+        }
+        if (std::string why = checkFbxRecords(w, properties + listLength, recordEnd, depth + 1);
+            !why.empty()) {
+            return why;
+        }
+        pos = recordEnd;
+    }
+    return {};
+}
+
+core::Status checkFbx(const std::filesystem::path& path, const std::string& file) {
+    std::error_code ec;
+    const std::uint64_t size = std::filesystem::file_size(path, ec);
+    auto head = readPrefix(path, kFbxBinaryMagic.size());
+    if (ec || !head) {
+        return fail(file, {"cannot open the file"});
+    }
+    if (std::string_view(head->data(), head->size()) != kFbxBinaryMagic) {
+        return {}; // ASCII FBX: Assimp's text reader parses and reports it
+    }
+    auto bytes = readPrefix(path, static_cast<std::size_t>(size));
+    if (!bytes || bytes->size() < 27) {
+        return fail(file, {"binary FBX header is cut off"});
+    }
+    FbxWalk walk{*bytes};
+    walk.wide = walk.u32(23) >= 7500;
+    if (std::string why = checkFbxRecords(walk, 27, bytes->size(), 0); !why.empty()) {
+        return fail(file, {"binary FBX is corrupt: ", why});
+    }
+    return {};
+}
+
 } // namespace
 
 core::Result<PrecheckInfo> precheckModelFile(const std::filesystem::path& path) {
@@ -657,6 +798,10 @@ core::Result<PrecheckInfo> precheckModelFile(const std::filesystem::path& path) 
         }
     } else if (ext == ".stl") {
         if (core::Status status = checkStl(path, file); !status) {
+            return status.error();
+        }
+    } else if (ext == ".fbx") {
+        if (core::Status status = checkFbx(path, file); !status) {
             return status.error();
         }
     }
