@@ -13,7 +13,7 @@
 # prints the reproducer's path.
 #   ./tools/test.sh              all of that (CI, .ci/run)
 #   ./tools/test.sh --sanitize   only stage 3
-# KILN_FUZZ_SECONDS: fuzzing time per target (default 12; ten targets two at a time, about
+# KILN_FUZZ_SECONDS: fuzzing time per target (default 12; nine targets two at a time, about
 # 60 s); 0 skips stage 2. KILN_SANITIZE_TESTS=0 skips stage 3.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
