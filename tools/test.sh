@@ -12,7 +12,7 @@
 # Every stage always runs; the exit status is non-zero if any failed, and a fuzzing failure
 # prints the reproducer's path.
 #   ./tools/test.sh              stages 1 and 2 (CI, .ci/run)
-#   ./tools/test.sh --sanitize   only stage 3 (its own CI job; about 20 minutes on 2 cores)
+#   ./tools/test.sh --sanitize   only stage 3 (its own CI job; docs/hardening.md has its times)
 #   ./tools/test.sh --all        all three
 # KILN_FUZZ_SECONDS: fuzzing time per target (default 12; nine targets two at a time, about
 # 60 s); 0 skips stage 2. KILN_SANITIZE_TESTS=0 skips stage 3.
