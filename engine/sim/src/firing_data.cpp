@@ -422,6 +422,16 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
         p.fuel.devolatilisationTimeConstantS =
                 r.param(*fu, f, "devolatilisationTimeConstantS", 10.0, 36000.0);
         p.fuel.charBurnTimeConstantS = r.param(*fu, f, "charBurnTimeConstantS", 10.0, 36000.0);
+        // Optional: the ember bed's gasification by CO2 (absent: left out).
+        if (const json* g = r.member(*fu, f, "charGasification", false)) {
+            const Path gp = Reader::with(f, "charGasification");
+            p.fuel.gasificationRatePerSAtReference =
+                    r.param(*g, gp, "ratePerSAtReference", 0.0, 1.0);
+            p.fuel.gasificationReferenceC = r.param(*g, gp, "referenceTemperatureC", 500.0, 1500.0);
+            p.fuel.gasificationActivationJPerMol =
+                    r.param(*g, gp, "activationEnergyKJPerMol", 50.0, 500.0) * 1e3;
+            p.fuel.gasificationCo2Order = r.param(*g, gp, "co2Order", 0.0, 2.0);
+        }
     }
     if (const json* fl = r.member(j, root, "flame", true)) {
         const Path f{"flame"};

@@ -629,6 +629,51 @@ double dissociateHot(Flow& f, const GasEnthalpyTable& g) {
     return lo * heatPerMol;
 }
 
+// Boudouard reaction on the ember bed, C + CO2 -> 2 CO: 2 x 282.98 - 393.51 = 172.45 kJ/mol
+// absorbed (standard enthalpies of combustion, the figures of kCoHeatingValueJPerKg and
+// kCharHeatingValueJPerKg, so the ledger stays exact), per kg of carbon.
+constexpr double kBoudouardJPerKgChar =
+        2.0 * kCoPerKgChar * kCoHeatingValueJPerKg - kCharHeatingValueJPerKg;
+constexpr double kCo2PerKgChar = 44.010 / 12.011;
+
+// Gasification of the ember bed by the CO2 of the firebox gas (section 2.2 of
+// docs/simulation.md): only where the gas is reducing after burnout (no O2 to spare), since the
+// char takes O2 far faster than CO2 where both reach it. Rate k(T) m_char x_CO2^n with
+// k = k_ref exp(-E/R (1/T - 1/T_ref)) at the firebox gas's temperature (last step's), limited by
+// the char there is and the CO2 that passes. Moves char carbon into the gas as CO and takes the
+// reaction heat from the gas. Returns the heat absorbed, W.
+double gasifyChar(Flow& f, double& charBedKg, double bedTemperatureC, double o2PerKgFuelFull,
+                  const FuelParams& fuel, double dt) {
+    if (fuel.gasificationRatePerSAtReference <= 0.0 || charBedKg <= 0.0 || f.kgPerS[kCO2] <= 0.0) {
+        return 0.0;
+    }
+    const double demandKg = f.kgPerS[kCO] * kO2PerKgCo + f.kgPerS[kFuel] * o2PerKgFuelFull;
+    if (f.kgPerS[kO2] >= demandKg) {
+        return 0.0; // O2 to spare: it, not CO2, reaches the char
+    }
+    double total = 0.0;
+    for (std::size_t i = 0; i < f.kgPerS.size(); ++i) {
+        total += f.kgPerS[i] * kMolesPerGram[i];
+    }
+    const double xCo2 = f.kgPerS[kCO2] * kMolesPerGram[kCO2] / total;
+    constexpr double kGasConstant = 8.314462618;
+    const double tK = std::max(bedTemperatureC, 0.0) + kKelvin;
+    const double tRefK = fuel.gasificationReferenceC + kKelvin;
+    const double k =
+            fuel.gasificationRatePerSAtReference *
+            std::exp(-fuel.gasificationActivationJPerMol / kGasConstant * (1.0 / tK - 1.0 / tRefK));
+    double charKgPerS = k * charBedKg * std::pow(xCo2, fuel.gasificationCo2Order);
+    charKgPerS = std::min({charKgPerS, charBedKg / dt, f.kgPerS[kCO2] / kCo2PerKgChar});
+    f.kgPerS[kCO2] -= charKgPerS * kCo2PerKgChar;
+    f.kgPerS[kCO2] = std::max(f.kgPerS[kCO2], 0.0);
+    // 2 CO per C (the CO2's mass plus the carbon's, to 2e-5: the ledger uses this figure).
+    f.kgPerS[kCO] += charKgPerS * 2.0 * kCoPerKgChar;
+    const double heatW = charKgPerS * kBoudouardJPerKgChar;
+    f.sensibleW -= heatW;
+    charBedKg = std::max(0.0, charBedKg - charKgPerS * dt);
+    return heatW;
+}
+
 struct Surface {
     double ua = 0.0; // W/K
     double temperatureC = 0.0;
@@ -891,6 +936,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     fire.sensibleW -= water * kLatentJPerKg;
     fire.add(airFlow(doorLeakAir), 1.0);
     heatRelease += burn(fire, p.fireboxBurnFraction, chem);
+    heatRelease -=
+            gasifyChar(fire, s.charBedKg, s.zones[0].gas[kUpper].temperatureC, o2Full, p.fuel, dt);
     heatRelease -= dissociate(fire, gasTable);
     {
         double hs = 0.0;

@@ -38,6 +38,13 @@ struct FuelParams {
     // Time constants of a charge giving off its volatiles, and of the char burning on the grate.
     double devolatilisationTimeConstantS = 240.0;
     double charBurnTimeConstantS = 1200.0;
+    // Gasification of the ember bed by CO2 (Boudouard, C + CO2 -> 2 CO) where the firebox gas has
+    // no O2 to spare: rate = k(T) m_char x_CO2^order, Arrhenius in the firebox gas temperature.
+    // A rate of 0 (the default, and kiln files without "charGasification") leaves it out.
+    double gasificationRatePerSAtReference = 0.0; // 1/s, in pure CO2 at the reference temperature
+    double gasificationReferenceC = 900.0;
+    double gasificationActivationJPerMol = 262e3;
+    double gasificationCo2Order = 0.4;
 };
 
 struct KilnParams {
