@@ -93,12 +93,13 @@ render::FrameParams view() {
     return f;
 }
 
-std::unique_ptr<render::Renderer> makeRenderer(float lodPixelError) {
+std::unique_ptr<render::Renderer> makeRenderer(float lodPixelError, bool background = false) {
     render::RendererDesc desc{core::dataPath("shaders")};
     desc.msaaSamples = 0;
     desc.maxAnisotropy = 1.0f;
     desc.shadowMapSize = 512;
     desc.lodPixelError = lodPixelError;
+    desc.lodInBackground = background;
     auto renderer = render::Renderer::create(desc);
     EXPECT_TRUE(renderer.ok());
     return renderer ? std::move(renderer.value()) : nullptr;
@@ -169,5 +170,82 @@ TEST_F(LodGlTest, OneDrawPerMeshAndLevelFewerTrianglesSamePicture) {
     lod->render(far, fb.value());
     EXPECT_EQ(lod->stats().lodInstances, lod->stats().instancesDrawn);
     EXPECT_EQ(lod->stats().drawCalls, 1);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+TEST_F(LodGlTest, BuiltInTheBackgroundTheSameLevelsOnceFinished) {
+    unsetenv("KILN_RENDER_LOD_PIXEL_ERROR");
+    unsetenv("KILN_RENDER_LOD_BACKGROUND");
+    auto now = makeRenderer(1.0f, false);
+    auto later = makeRenderer(1.0f, true);
+    ASSERT_TRUE(now && later);
+    now->addModel(makeRows());
+    later->addModel(makeRows());
+    EXPECT_FALSE(now->levelsOfDetailPending());
+    auto fb = gpu::Framebuffer::create({320, 180, 0, false, true, "lod"});
+    ASSERT_TRUE(fb.ok());
+    // Before they are finished, frames are whole: every instance drawn, at whichever detail.
+    later->render(view(), fb.value());
+    EXPECT_EQ(later->stats().instancesDrawn, static_cast<std::size_t>(kColumns));
+
+    later->finishLevelsOfDetail();
+    EXPECT_FALSE(later->levelsOfDetailPending());
+    now->render(view(), fb.value());
+    const core::Image nowImage = fb->readPixels();
+    later->render(view(), fb.value());
+    EXPECT_EQ(later->stats().lodInstances, now->stats().lodInstances);
+    EXPECT_EQ(later->stats().triangles, now->stats().triangles);
+    EXPECT_EQ(later->stats().drawCalls, now->stats().drawCalls);
+    EXPECT_EQ(later->stats().bufferBytes, now->stats().bufferBytes);
+    EXPECT_EQ(fb->readPixels().rgba, nowImage.rgba) << "the same levels, the same picture";
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+TEST_F(LodGlTest, MeshesOfEqualContentGetTheSameLevels) {
+    unsetenv("KILN_RENDER_LOD_PIXEL_ERROR");
+    unsetenv("KILN_RENDER_LOD_BACKGROUND");
+    // The same column under two names (a part repeated in a file): both get levels, equal ones.
+    assets::ModelData model = makeRows();
+    model.meshes.push_back(model.meshes[0]);
+    model.meshes[1].name = "saggar_column_copy";
+    for (std::size_t i = 0; i < model.instances.size(); i += 2) {
+        model.instances[i].meshIndex = 1;
+    }
+    auto renderer = makeRenderer(1.0f, false);
+    auto single = makeRenderer(1.0f, false);
+    ASSERT_TRUE(renderer && single);
+    renderer->addModel(model);
+    single->addModel(makeRows());
+    auto fb = gpu::Framebuffer::create({320, 180, 0, false, true, "lod"});
+    ASSERT_TRUE(fb.ok());
+    renderer->render(view(), fb.value());
+    single->render(view(), fb.value());
+    EXPECT_EQ(renderer->stats().lodInstances, static_cast<std::size_t>(kColumns));
+    EXPECT_EQ(renderer->stats().triangles, single->stats().triangles)
+            << "the copy's instances are drawn with the same levels as the original's";
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+TEST_F(LodGlTest, LevelsOfARemovedModelNeverReachTheModelInItsSlot) {
+    unsetenv("KILN_RENDER_LOD_PIXEL_ERROR");
+    unsetenv("KILN_RENDER_LOD_BACKGROUND");
+    auto renderer = makeRenderer(1.0f, true);
+    ASSERT_TRUE(renderer);
+    const render::ModelHandle first = renderer->addModel(makeRows());
+    renderer->removeModel(first);
+    // The next model takes the same handle; its one column has one instance: no levels. (Two
+    // guards: removeModel cancels the queued meshes, and levels finished after that carry the
+    // removed model's serial.)
+    assets::ModelData lone = makeRows();
+    lone.instances.resize(1);
+    lone.instances[0].transform = glm::translate(glm::mat4(1.0f), {0.0f, 0.0f, -60.0f});
+    const render::ModelHandle second = renderer->addModel(lone);
+    EXPECT_EQ(second, first);
+    renderer->finishLevelsOfDetail();
+    auto fb = gpu::Framebuffer::create({320, 180, 0, false, true, "lod"});
+    ASSERT_TRUE(fb.ok());
+    renderer->render(view(), fb.value());
+    EXPECT_EQ(renderer->stats().instancesDrawn, 1u);
+    EXPECT_EQ(renderer->stats().lodInstances, 0u) << "the removed model's levels were dropped";
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }

@@ -201,6 +201,37 @@ void reportStats(benchmark::State& state, const render::Renderer& renderer) {
     state.counters["lod_instances"] = static_cast<double>(st.lodInstances);
 }
 
+// With KILN_RENDER_PASS_TIMES=1 the renderer finishes the GL after each pass and times it: the
+// sum over the iterations, reported as per-frame counters (ms) by reportPasses.
+struct PassSums {
+    double shadow = 0, clear = 0, prepass = 0, opaque = 0, transparent = 0, bloom = 0, tonemap = 0;
+    void add(const render::RenderStats::PassTimes& t) {
+        shadow += t.shadowMs;
+        clear += t.clearMs;
+        prepass += t.prepassMs;
+        opaque += t.opaqueMs;
+        transparent += t.transparentMs;
+        bloom += t.bloomMs;
+        tonemap += t.tonemapMs;
+    }
+};
+
+void reportPasses(benchmark::State& state, const PassSums& sums) {
+    if (std::getenv("KILN_RENDER_PASS_TIMES") == nullptr) {
+        return;
+    }
+    const auto avg = [](double ms) {
+        return benchmark::Counter(ms, benchmark::Counter::kAvgIterations);
+    };
+    state.counters["p_shadow"] = avg(sums.shadow);
+    state.counters["p_clear"] = avg(sums.clear);
+    state.counters["p_prepass"] = avg(sums.prepass);
+    state.counters["p_opaque"] = avg(sums.opaque);
+    state.counters["p_transp"] = avg(sums.transparent);
+    state.counters["p_bloom"] = avg(sums.bloom);
+    state.counters["p_tonemap"] = avg(sums.tonemap);
+}
+
 // args: scene (0 field, 1 dense), moving camera (0/1).
 void BM_EngineCpu(benchmark::State& state) {
     const int scene = static_cast<int>(state.range(0));
@@ -275,6 +306,7 @@ void BM_Frame(benchmark::State& state) {
     glFinish();
     int iteration = 1;
     double cpuSeconds = 0.0;
+    PassSums passes;
     for (auto _ : state) {
         const render::FrameParams frame = frameFor(scene, iteration++, true);
         const auto start = std::chrono::steady_clock::now();
@@ -284,8 +316,10 @@ void BM_Frame(benchmark::State& state) {
         const auto end = std::chrono::steady_clock::now();
         cpuSeconds += std::chrono::duration<double>(submitted - start).count();
         state.SetIterationTime(std::chrono::duration<double>(end - start).count());
+        passes.add(renderer->stats().passTimes);
     }
     reportStats(state, *renderer);
+    reportPasses(state, passes);
     state.counters["submit_ms"] =
             benchmark::Counter(cpuSeconds * 1000.0, benchmark::Counter::kAvgIterations);
 }
@@ -347,6 +381,7 @@ void BM_SiteFrame(benchmark::State& state) {
     r.render(frame, target.value());
     glFinish();
     double cpuSeconds = 0.0;
+    PassSums passes;
     for (auto _ : state) {
         const auto start = std::chrono::steady_clock::now();
         r.render(frame, target.value());
@@ -355,8 +390,10 @@ void BM_SiteFrame(benchmark::State& state) {
         const auto end = std::chrono::steady_clock::now();
         cpuSeconds += std::chrono::duration<double>(submitted - start).count();
         state.SetIterationTime(std::chrono::duration<double>(end - start).count());
+        passes.add(r.stats().passTimes);
     }
     reportStats(state, r);
+    reportPasses(state, passes);
     state.counters["submit_ms"] =
             benchmark::Counter(cpuSeconds * 1000.0, benchmark::Counter::kAvgIterations);
     const render::RenderStats& st = r.stats();

@@ -17,11 +17,13 @@
 #include "kiln/gpu/vertex_array.h"
 #include "kiln/render/frustum.h"
 #include "kiln/render/mesh_lod.h"
+#include "lod_builder.h"
 
 #include <glm/gtc/matrix_transform.hpp>
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -155,6 +157,7 @@ struct GpuModel {
     glm::vec3 worldMax{std::numeric_limits<float>::lowest()};
     bool visible = true;
     bool castsShadows = true;
+    std::uint64_t serial = 0; // unique per addModel (handles are reused): matches built levels
 };
 
 void bindVertexLayout(gpu::VertexArray& vao, const gpu::Buffer& vertices,
@@ -233,6 +236,59 @@ struct Renderer::Impl {
     // (models, visibility, the sun): this saves a whole geometry pass per frame.
     bool shadowDirty = true;
     glm::mat4 shadowLightVp{0.0f};
+    LodBuilder lodBuilder;
+    std::uint64_t nextSerial = 1;
+    // KILN_RENDER_PASS_TIMES=1: finish the GL after each pass and record its time (stats).
+    bool passTiming = false;
+    std::chrono::steady_clock::time_point passStart;
+
+    // Uploads one mesh's levels of detail (replacing any it had).
+    static void uploadLods(GpuMesh& mesh, const std::vector<LodLevel>& levels) {
+        mesh.lods.clear();
+        for (const LodLevel& level : levels) {
+            GpuLod lod;
+            lod.vertices = gpu::Buffer::fromSpan(GL_ARRAY_BUFFER,
+                                                 std::span<const assets::Vertex>(level.vertices));
+            lod.indices = gpu::Buffer::fromSpan(GL_ELEMENT_ARRAY_BUFFER,
+                                                std::span<const std::uint32_t>(level.indices));
+            lod.vao = gpu::VertexArray::create();
+            bindVertexLayout(lod.vao, lod.vertices, lod.indices);
+            // Unbound before the next level's index buffer is made: the element-array binding
+            // belongs to the bound vertex array, and would replace this level's.
+            glBindVertexArray(0);
+            lod.indexCount = static_cast<GLsizei>(level.indices.size());
+            lod.errorM = level.errorM;
+            mesh.lods.push_back(std::move(lod));
+        }
+    }
+
+    // Takes the levels of detail finished since the last call into use (for live models only:
+    // a removed model's are dropped).
+    void adoptLods() {
+        std::vector<LodBuildResult> finished = lodBuilder.takeFinished();
+        if (finished.empty()) {
+            return;
+        }
+        for (const LodBuildResult& r : finished) {
+            for (GpuModel& m : models) {
+                if (m.live && m.serial == r.modelSerial && r.meshIndex < m.meshes.size()) {
+                    uploadLods(m.meshes[r.meshIndex], *r.levels);
+                }
+            }
+        }
+        refreshBufferBytes();
+    }
+
+    // Ends the pass being timed: its wall time goes to `slot` and the next pass starts now.
+    void passDone(float& slot) {
+        if (!passTiming) {
+            return;
+        }
+        glFinish();
+        const auto now = std::chrono::steady_clock::now();
+        slot = std::chrono::duration<float, std::milli>(now - passStart).count();
+        passStart = now;
+    }
 
     // The instance, or null for a bad handle or index (a misuse the caller can survive).
     InstanceRecord* instanceAt(ModelHandle model, int instanceIndex, GpuModel** owner) {
@@ -785,6 +841,7 @@ struct Renderer::Impl {
             }
             glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
             lit.use();
+            passDone(stats.passTimes.prepassMs);
         }
         const GpuMaterial* current = nullptr;
         for (const OpaqueItem& item : opaque) {
@@ -809,6 +866,7 @@ struct Renderer::Impl {
         }
         glDepthFunc(GL_LESS);
         glDepthMask(GL_TRUE);
+        passDone(stats.passTimes.opaqueMs);
         if (transparent.empty()) {
             return;
         }
@@ -832,6 +890,7 @@ struct Renderer::Impl {
         }
         glDepthMask(GL_TRUE);
         glDisable(GL_BLEND);
+        passDone(stats.passTimes.transparentMs);
     }
 
     // Draw items of an opaque mesh with levels of detail: its visible instances (visibleIndices,
@@ -927,6 +986,12 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     if (const char* lod = std::getenv("KILN_RENDER_LOD_PIXEL_ERROR"); lod != nullptr && *lod) {
         impl.desc.lodPixelError = std::max(0.0f, std::strtof(lod, nullptr));
     }
+    if (const char* bg = std::getenv("KILN_RENDER_LOD_BACKGROUND"); bg != nullptr && *bg) {
+        impl.desc.lodInBackground = std::string(bg) == "1";
+    }
+    if (const char* timing = std::getenv("KILN_RENDER_PASS_TIMES"); timing != nullptr) {
+        impl.passTiming = std::string(timing) == "1";
+    }
     impl.software = desc.softwarePaths == 1 || (desc.softwarePaths < 0 && softwareRasteriser());
     auto lit = impl.loadProgram("lit.vert.glsl", "lit.frag.glsl");
     if (!lit) {
@@ -1003,6 +1068,8 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
             ++instancesOfMesh[static_cast<std::size_t>(inst.meshIndex)];
         }
     }
+    std::vector<const assets::MeshData*> lodMeshes; // meshes to build levels of detail for
+    std::vector<std::size_t> lodMeshIndices;
     std::size_t meshIndex = 0;
     for (const auto& mesh : model.meshes) {
         GpuMesh g;
@@ -1023,21 +1090,8 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
         g.localMin = mesh.boundsMin;
         g.localMax = mesh.boundsMax;
         if (impl.desc.lodPixelError > 0.0f && instancesOfMesh[meshIndex] >= kLodMinInstances) {
-            for (LodLevel& level : buildLods(mesh)) {
-                GpuLod lod;
-                lod.vertices = gpu::Buffer::fromSpan(
-                        GL_ARRAY_BUFFER, std::span<const assets::Vertex>(level.vertices));
-                lod.indices = gpu::Buffer::fromSpan(GL_ELEMENT_ARRAY_BUFFER,
-                                                    std::span<const std::uint32_t>(level.indices));
-                lod.vao = gpu::VertexArray::create();
-                bindVertexLayout(lod.vao, lod.vertices, lod.indices);
-                // Unbound before the next level's index buffer is made: the element-array
-                // binding belongs to the bound vertex array, and would replace this level's.
-                glBindVertexArray(0);
-                lod.indexCount = static_cast<GLsizei>(level.indices.size());
-                lod.errorM = level.errorM;
-                g.lods.push_back(std::move(lod));
-            }
+            lodMeshes.push_back(&mesh);
+            lodMeshIndices.push_back(meshIndex);
         }
         ++meshIndex;
         gm.meshes.push_back(std::move(g));
@@ -1061,6 +1115,8 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
         impl.uploadAllInstances(gm, mesh);
     }
     impl.shadowDirty = true;
+    gm.serial = impl.nextSerial++;
+    const std::uint64_t serial = gm.serial;
     // A removed model's slot is reused, so a kiosk that swaps scenes for weeks does not grow.
     ModelHandle handle = static_cast<ModelHandle>(impl.models.size());
     for (std::size_t i = 0; i < impl.models.size(); ++i) {
@@ -1073,6 +1129,10 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
         impl.models.push_back(std::move(gm));
     } else {
         impl.models[static_cast<std::size_t>(handle)] = std::move(gm);
+    }
+    if (!lodMeshes.empty()) {
+        impl.lodBuilder.build(serial, lodMeshes, lodMeshIndices, impl.desc.lodInBackground);
+        impl.adoptLods(); // the levels built here, when not in the background
     }
     impl.refreshBufferBytes();
     return handle;
@@ -1087,6 +1147,7 @@ void Renderer::removeModel(ModelHandle model) {
         return;
     }
     GpuModel& gm = impl.models[static_cast<std::size_t>(model)];
+    impl.lodBuilder.cancel(gm.serial);
     impl.releaseTextures(gm);
     gm = GpuModel{}; // frees its buffers and vertex arrays (the GL context must be current)
     gm.live = false;
@@ -1187,6 +1248,9 @@ int Renderer::instanceCount(ModelHandle model) const {
 }
 
 void Renderer::clearModels() {
+    for (const GpuModel& m : mImpl->models) {
+        mImpl->lodBuilder.cancel(m.serial);
+    }
     mImpl->shadowDirty = true;
     mImpl->models.clear();
     mImpl->textureCache.clear();
@@ -1205,9 +1269,15 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.stats.instancesDrawn = 0;
     impl.stats.instancesCulled = 0;
     impl.stats.lodInstances = 0;
+    impl.stats.passTimes = {};
+    if (impl.passTiming) {
+        glFinish();
+        impl.passStart = std::chrono::steady_clock::now();
+    }
     if (width <= 0 || height <= 0) {
         return;
     }
+    impl.adoptLods(); // levels finished on the worker thread since the last frame
     // The scene may be shaded at a fraction of the output's resolution (a software rasteriser's
     // cost is per pixel); the tonemap pass scales it up with linear filtering.
     const float scale = std::clamp(impl.desc.renderScale, 0.25f, 1.0f);
@@ -1228,6 +1298,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
         impl.shadowPass(lightVp);
         impl.shadowDirty = false;
         impl.shadowLightVp = lightVp;
+        impl.passDone(impl.stats.passTimes.shadowMs);
     }
 
     impl.sceneTarget.bind();
@@ -1239,6 +1310,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     glDisable(GL_FRAMEBUFFER_SRGB); // the tonemap pass encodes sRGB itself
     glClearColor(frame.clearColor.r, frame.clearColor.g, frame.clearColor.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
+    impl.passDone(impl.stats.passTimes.clearMs);
     impl.setFrameUniforms(frame, viewProjection, lightVp);
     FrameParams effective = frame;
     effective.shadows = shadows;
@@ -1258,6 +1330,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
             impl.bloomAvailable && frame.bloomStrength > 0.0f && !impl.bloomLevels.empty();
     if (bloom) {
         impl.bloomPass(hdr, frame.bloomThreshold);
+        impl.passDone(impl.stats.passTimes.bloomMs);
     }
 
     if (output != nullptr) {
@@ -1282,10 +1355,20 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, bloom ? impl.bloomLevels[0].colorTexture() : impl.white.id());
     impl.fullscreenTriangle();
+    impl.passDone(impl.stats.passTimes.tonemapMs);
     glBindVertexArray(0);
     glActiveTexture(GL_TEXTURE0);
     glEnable(GL_DEPTH_TEST);
     impl.refreshBufferBytes(); // visible-instance buffers may have grown
+}
+
+void Renderer::finishLevelsOfDetail() {
+    mImpl->lodBuilder.waitIdle();
+    mImpl->adoptLods();
+}
+
+bool Renderer::levelsOfDetailPending() const {
+    return !mImpl->lodBuilder.idle();
 }
 
 bool Renderer::usingFallbackShader() const {

@@ -38,6 +38,11 @@ struct RendererDesc {
     // coarsest level whose error, seen from the camera, stays under this many pixels of the
     // scene target. 0 turns them off. Each level is still one draw for all its instances.
     float lodPixelError = 1.0f;
+    // Build the levels on a worker thread: addModel returns without them and instances are
+    // drawn at full detail until they are ready (a few frames later), so a scene opens sooner.
+    // Off, they are built inside addModel, and every frame is the same whenever it is drawn
+    // (headless screenshots, tests). KILN_RENDER_LOD_BACKGROUND=0/1 overrides it.
+    bool lodInBackground = false;
 };
 
 // The camera as the renderer needs it; the projection's aspect comes from the target.
@@ -90,6 +95,13 @@ struct RenderStats {
     std::size_t textureBytes = 0; // model textures
     std::size_t bufferBytes = 0;  // vertex, index and instance buffers of the live models
     std::size_t targetBytes = 0;  // render targets (HDR, MSAA, bloom, shadow map)
+    // Wall milliseconds of each pass of the last frame, filled only when the environment sets
+    // KILN_RENDER_PASS_TIMES=1 (a diagnostic: it finishes the GL after every pass, which makes
+    // the frame slower; 0 otherwise). "shadow" is 0 on frames that reuse the cached map.
+    struct PassTimes {
+        float shadowMs = 0.0f, clearMs = 0.0f, prepassMs = 0.0f, opaqueMs = 0.0f;
+        float transparentMs = 0.0f, bloomMs = 0.0f, tonemapMs = 0.0f;
+    } passTimes;
 };
 
 using ModelHandle = int;
@@ -132,6 +144,12 @@ public:
     void render(const FrameParams& frame, const gpu::Framebuffer& output) {
         render(frame, &output, output.width(), output.height());
     }
+
+    // Waits for the levels of detail still being built on the worker thread and takes them into
+    // use (for a frame that must not depend on timing, e.g. a screenshot). Needs the GL context.
+    void finishLevelsOfDetail();
+    // Whether levels of detail are still being built (RendererDesc::lodInBackground).
+    bool levelsOfDetailPending() const;
 
     // True when the lit shader failed and the magenta error shader is in use.
     bool usingFallbackShader() const;
