@@ -57,6 +57,15 @@ TEST_F(SimEggKilnTraditional, FrontFierceMiddleModerateBackFeeble) {
     EXPECT_GT(sRecord->middleAtStopC, sRecord->rearAtStopC);
 }
 
+TEST_F(SimEggKilnTraditional, TheFrontIsTheHottestPartAndWithinWhatTheKilnCanFire) {
+    // Front fierce (Tang Ying): at the stop no row is hotter than the front tenth's hottest, and
+    // the kiln's low-duty field-earth brick fires to about 1320 C (368tea, kilns.md 2).
+    const int tenth = std::max(1, sFiring->model.rowCount() / 10);
+    EXPECT_GE(sRecord->hottestRowAtStop, 0);
+    EXPECT_LT(sRecord->hottestRowAtStop, tenth);
+    EXPECT_LE(sRecord->hottestRowAtStopC, 1320.0);
+}
+
 TEST_F(SimEggKilnTraditional, BurnsFifteenToTwentyTwoTonnesOfPine) {
     EXPECT_GE(sRecord->woodBurntKg, 15000.0);
     EXPECT_LE(sRecord->woodBurntKg, 22000.0);

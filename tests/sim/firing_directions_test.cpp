@@ -113,9 +113,12 @@ TEST_F(SimFiringDirections, SkippingTheClearingsLeavesTheLowerWaresBehind) {
 }
 
 TEST_F(SimFiringDirections, StokingHarderFiresHotterAndOverfiresTheFront) {
-    // A richer fire at the end (air ratio 1.2 instead of the schedule's): the front passes its
-    // glazes' window (lao).
-    std::vector<PlayerCommand> cmds = {{13.75, CommandKind::FeedRate, 1600.0},
+    // A richer fire at the end (air ratio 1.2 on the air the schedule's last stage draws, held
+    // whatever the front's colour, instead of the schedule's leaner stoking above the colour):
+    // the front passes its glazes' window (lao).
+    const double feedKgPerHour = sBase->lastStageAirKgPerS * 3600.0 /
+                                 (1.2 * sFiring->model.stoichiometricAirKgPerKgWet());
+    std::vector<PlayerCommand> cmds = {{13.75, CommandKind::FeedRate, feedKgPerHour},
                                        {23.0, CommandKind::Auto, 0.0}};
     const test::FiringRecord hot = run(cmds);
     EXPECT_GT(hot.frontPeakC, sBase->frontPeakC + 20.0);

@@ -118,6 +118,12 @@ struct FiringRecord {
     // At the stop: mean |upper - lower| over all rows, and hottest minus coolest placement.
     double verticalSpreadAtStopC = 0.0;
     double settingRangeAtStopC = 0.0;
+    // At the stop: the row whose setting (mean of both positions) is hottest, and its temperature.
+    int hottestRowAtStop = -1;
+    double hottestRowAtStopC = 0.0;
+    // Mean air drawn in the last stage before the stop (from the last phase that starts after the
+    // second clearing's end up to the stop), kg/s: what "stoking at air ratio x" is measured on.
+    double lastStageAirKgPerS = 0.0;
     double settingMeanAtEndC = 0.0;
     double frontAtEndC = 0.0;
     double woodBurntKg = 0.0;
@@ -162,6 +168,14 @@ inline FiringRecord runFiring(const KilnModel& m, const FiringSchedule& schedule
             }
         }
     };
+    // The last stage before the stop: the phase running at the stop.
+    double lastStageStart = 0.0;
+    for (const SchedulePhase& p : schedule.phases) {
+        if (p.startHours < schedule.stopHours) {
+            lastStageStart = p.startHours;
+        }
+    }
+    int lastStageSamples = 0;
     while (!run.finished()) {
         run.advance();
         if (run.timeHours() > stageStart && run.timeHours() <= stageEnd) {
@@ -190,7 +204,21 @@ inline FiringRecord runFiring(const KilnModel& m, const FiringSchedule& schedule
                 hi = std::max({hi, u, l});
             }
             rec.settingRangeAtStopC = hi - lo;
+            for (int r = 0; r < rows; ++r) {
+                const double t = meanSettingC(m, run.state(), r, r);
+                if (rec.hottestRowAtStop < 0 || t > rec.hottestRowAtStopC) {
+                    rec.hottestRowAtStop = r;
+                    rec.hottestRowAtStopC = t;
+                }
+            }
         }
+        if (run.timeHours() > lastStageStart && run.timeHours() <= schedule.stopHours) {
+            rec.lastStageAirKgPerS += run.state().airKgPerS;
+            ++lastStageSamples;
+        }
+    }
+    if (lastStageSamples > 0) {
+        rec.lastStageAirKgPerS /= lastStageSamples;
     }
     if (highFireSamples > 0) {
         for (double* v :
