@@ -1,6 +1,7 @@
 // BVH build: median split of item centres along the longest axis of their bounds, leaves of at
-// most kLeafSize items. The depth stays below the traversal stack size because each split halves
-// the items (depth is also capped, making a leaf of whatever remains).
+// most kLeafSize items; the nodes' boxes are fitted bottom-up once the tree is split. The depth
+// stays below the traversal stack size because each split halves the items (depth is also
+// capped, making a leaf of whatever remains).
 #include "bvh.h"
 
 #include <algorithm>
@@ -40,34 +41,40 @@ bool slabHit(const Aabb& box, const SlabRay& ray, float tMax, float& tEntry) {
 void Bvh::build(const std::vector<Aabb>& itemBoxes) {
     mNodes.clear();
     mItems.clear();
+    std::vector<BuildItem> items;
+    items.reserve(itemBoxes.size());
     for (std::uint32_t i = 0; i < itemBoxes.size(); ++i) {
         const Aabb& b = itemBoxes[i];
         if (b.valid() &&
             std::isfinite(b.minM.x + b.minM.y + b.minM.z + b.maxM.x + b.maxM.y + b.maxM.z)) {
-            mItems.push_back(i);
+            items.push_back({b.centre(), i});
         }
     }
-    if (mItems.empty()) {
+    if (items.empty()) {
         return;
     }
-    mNodes.reserve(2 * mItems.size() / kLeafSize + 2);
+    mNodes.reserve(2 * items.size() / kLeafSize + 2);
     Node root;
     root.first = 0;
-    root.count = static_cast<std::uint32_t>(mItems.size());
+    root.count = static_cast<std::uint32_t>(items.size());
     mNodes.push_back(root);
-    split(0, itemBoxes, 0);
+    split(0, items, 0);
+    mItems.resize(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        mItems[i] = items[i].item;
+    }
+    fitBoxes(0, itemBoxes);
 }
 
-void Bvh::split(std::uint32_t nodeIndex, const std::vector<Aabb>& boxes, int depth) {
+// Splits on item centres only; the nodes' boxes are fitted afterwards (fitBoxes), bottom-up.
+// The tree is the one a split that also grew each node's box from its items would make.
+void Bvh::split(std::uint32_t nodeIndex, std::vector<BuildItem>& items, int depth) {
     const std::uint32_t first = mNodes[nodeIndex].first;
     const std::uint32_t count = mNodes[nodeIndex].count;
-    Aabb bounds;
     Aabb centres;
     for (std::uint32_t i = first; i < first + count; ++i) {
-        bounds.grow(boxes[mItems[i]]);
-        centres.grow(boxes[mItems[i]].centre());
+        centres.grow(items[i].centre);
     }
-    mNodes[nodeIndex].box = bounds;
     const glm::vec3 extent = centres.maxM - centres.minM;
     if (count <= kLeafSize || depth >= kMaxDepth ||
         (extent.x <= 0.0f && extent.y <= 0.0f && extent.z <= 0.0f)) {
@@ -81,10 +88,11 @@ void Bvh::split(std::uint32_t nodeIndex, const std::vector<Aabb>& boxes, int dep
         axis = 2;
     }
     const std::uint32_t half = count / 2;
-    const auto begin = mItems.begin() + first;
-    std::nth_element(begin, begin + half, begin + count, [&](std::uint32_t a, std::uint32_t b) {
-        return boxes[a].centre()[axis] < boxes[b].centre()[axis];
-    });
+    const auto begin = items.begin() + first;
+    std::nth_element(begin, begin + half, begin + count,
+                     [axis](const BuildItem& a, const BuildItem& b) {
+                         return a.centre[axis] < b.centre[axis];
+                     });
     const auto left = static_cast<std::uint32_t>(mNodes.size());
     Node leftNode;
     leftNode.first = first;
@@ -96,8 +104,24 @@ void Bvh::split(std::uint32_t nodeIndex, const std::vector<Aabb>& boxes, int dep
     mNodes.push_back(rightNode);
     mNodes[nodeIndex].first = left;
     mNodes[nodeIndex].count = 0;
-    split(left, boxes, depth + 1);
-    split(left + 1, boxes, depth + 1);
+    split(left, items, depth + 1);
+    split(left + 1, items, depth + 1);
+}
+
+void Bvh::fitBoxes(std::uint32_t nodeIndex, const std::vector<Aabb>& boxes) {
+    Node& node = mNodes[nodeIndex];
+    Aabb bounds;
+    if (node.count > 0) {
+        for (std::uint32_t i = node.first; i < node.first + node.count; ++i) {
+            bounds.grow(boxes[mItems[i]]);
+        }
+    } else {
+        fitBoxes(node.first, boxes);
+        fitBoxes(node.first + 1, boxes);
+        bounds = mNodes[node.first].box;
+        bounds.grow(mNodes[node.first + 1].box);
+    }
+    mNodes[nodeIndex].box = bounds;
 }
 
 } // namespace kiln::scene::detail

@@ -94,7 +94,15 @@ private:
         std::uint32_t count = 0; // items in a leaf; 0 for an inner node
     };
 
-    void split(std::uint32_t nodeIndex, const std::vector<Aabb>& boxes, int depth);
+    // An item during the build: its box centre beside its index, so that the median split
+    // reads and moves contiguous memory instead of chasing indices into the boxes.
+    struct BuildItem {
+        glm::vec3 centre{0.0f};
+        std::uint32_t item = 0;
+    };
+
+    void split(std::uint32_t nodeIndex, std::vector<BuildItem>& items, int depth);
+    void fitBoxes(std::uint32_t nodeIndex, const std::vector<Aabb>& boxes);
 
     std::vector<Node> mNodes;
     std::vector<std::uint32_t> mItems;

@@ -127,28 +127,52 @@ struct PickingIndex::Data {
     std::size_t skippedInstances = 0;
 };
 
-PickingIndex::PickingIndex(const assets::ModelData& model) {
+PickingIndex::PickingIndex(const assets::ModelData& model)
+    : PickingIndex(model, [&model] {
+          std::vector<int> all(model.instances.size());
+          for (std::size_t i = 0; i < all.size(); ++i) {
+              all[i] = static_cast<int>(i);
+          }
+          return all;
+      }()) {}
+
+PickingIndex::PickingIndex(const assets::ModelData& model, const std::vector<int>& instances) {
     auto data = std::make_shared<Data>();
-    data->meshes.reserve(model.meshes.size());
-    for (const assets::MeshData& mesh : model.meshes) {
-        data->meshes.push_back(indexMesh(mesh, data->skippedTriangles));
-        data->triangleCount += data->meshes.back().triangles.size();
-    }
-    for (std::size_t i = 0; i < model.instances.size(); ++i) {
-        const assets::MeshInstance& inst = model.instances[i];
+    // Which instances can be placed, and so which meshes need a triangle BVH.
+    std::vector<int> kept;
+    kept.reserve(instances.size());
+    std::vector<bool> meshUsed(model.meshes.size(), false);
+    for (const int i : instances) {
+        if (i < 0 || static_cast<std::size_t>(i) >= model.instances.size()) {
+            ++data->skippedInstances;
+            continue;
+        }
+        const assets::MeshInstance& inst = model.instances[static_cast<std::size_t>(i)];
         const bool meshOk = inst.meshIndex >= 0 &&
-                            static_cast<std::size_t>(inst.meshIndex) < data->meshes.size();
+                            static_cast<std::size_t>(inst.meshIndex) < model.meshes.size();
         const float det = glm::determinant(glm::mat3(inst.transform));
         if (!meshOk || !finite(inst.transform) || !std::isfinite(det) || std::abs(det) < 1e-12f) {
             ++data->skippedInstances;
             continue;
         }
+        kept.push_back(i);
+        meshUsed[static_cast<std::size_t>(inst.meshIndex)] = true;
+    }
+    data->meshes.resize(model.meshes.size());
+    for (std::size_t m = 0; m < model.meshes.size(); ++m) {
+        if (meshUsed[m]) {
+            data->meshes[m] = indexMesh(model.meshes[m], data->skippedTriangles);
+            data->triangleCount += data->meshes[m].triangles.size();
+        }
+    }
+    for (const int i : kept) {
+        const assets::MeshInstance& inst = model.instances[static_cast<std::size_t>(i)];
         const MeshIndex& mesh = data->meshes[static_cast<std::size_t>(inst.meshIndex)];
         if (mesh.triangles.empty()) {
             continue; // nothing to hit; not an error
         }
         InstanceIndex entry;
-        entry.instanceIndex = static_cast<int>(i);
+        entry.instanceIndex = i;
         entry.meshIndex = inst.meshIndex;
         entry.worldToLocal = glm::inverse(inst.transform);
         entry.normalToWorld = glm::transpose(glm::mat3(entry.worldToLocal));

@@ -15,6 +15,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiln::scene {
 
@@ -35,7 +36,12 @@ public:
     // Builds the index. Triangles with an index out of range, a non-finite vertex or no area, and
     // instances with a bad mesh index or a singular or non-finite transform are skipped (counted
     // and logged once), never an error.
+    // Only the meshes that a kept instance places are indexed (a mesh no instance uses cannot be
+    // hit, and a large scan's triangles take seconds to index).
     explicit PickingIndex(const assets::ModelData& model);
+    // The same over a subset of the instances (indices into model.instances; others are left
+    // out, out-of-range ones skipped), e.g. the terrain alone. Hits still name model.instances.
+    PickingIndex(const assets::ModelData& model, const std::vector<int>& instances);
 
     // The nearest hit in (0, maxDistanceM] along the ray; nothing for a miss or a non-finite ray.
     std::optional<PickHit> pick(const Ray& ray,
