@@ -110,8 +110,6 @@ SceneRuntime::SceneRuntime(render::Renderer& r, const SceneStart& start, float v
         model = assets::makeBoxModel({0.0f, 0.5f, 0.0f}, glm::vec3(1.0f));
     }
     handle = renderer.addModel(model);
-    pickingJob = std::async(std::launch::async,
-                            [this] { return std::make_unique<scene::PickingIndex>(model); });
 
     // Cameras: the scene's start view (or the model framed), its limits, tour and walk.
     scene::FramingOptions framing;
@@ -136,19 +134,17 @@ SceneRuntime::SceneRuntime(render::Renderer& r, const SceneStart& start, float v
 
     // Walk mode: eye height over the ground, which is the model's terrain where it has one (found
     // by casting down onto the terrain alone, so roofs do not count as ground).
-    assets::ModelData terrain;
-    terrain.meshes = model.meshes;
-    terrain.materials = model.materials;
-    for (const auto& inst : model.instances) {
-        if (scene::matchesPattern(inst.nodeName, "*_ground") ||
-            scene::matchesPattern(inst.nodeName, "terrain*")) {
-            terrain.instances.push_back(inst);
+    std::vector<int> terrain;
+    for (std::size_t i = 0; i < model.instances.size(); ++i) {
+        if (scene::matchesPattern(model.instances[i].nodeName, "*_ground") ||
+            scene::matchesPattern(model.instances[i].nodeName, "terrain*")) {
+            terrain.push_back(static_cast<int>(i));
         }
     }
     const float flatGroundM =
             description.limits ? description.limits->groundHeightM : model.boundsMin.y;
-    terrainIndex = std::make_unique<scene::PickingIndex>(terrain);
-    const bool hasTerrain = !terrain.instances.empty();
+    terrainIndex = std::make_unique<scene::PickingIndex>(model, terrain);
+    const bool hasTerrain = !terrain.empty();
     scene::WalkSettings walkSettings;
     walkSettings.boundsMinXZ = glm::vec2(model.boundsMin.x, model.boundsMin.z);
     walkSettings.boundsMaxXZ = glm::vec2(model.boundsMax.x, model.boundsMax.z);
@@ -280,6 +276,10 @@ void SceneRuntime::applyFiringGlow() {
 }
 
 const scene::PickingIndex* SceneRuntime::picking(bool wait) {
+    if (!pickingIndex && !pickingJob.valid()) {
+        pickingJob = std::async(std::launch::async,
+                                [this] { return std::make_unique<scene::PickingIndex>(model); });
+    }
     if (!pickingIndex && pickingJob.valid() &&
         (wait || pickingJob.wait_for(std::chrono::seconds(0)) == std::future_status::ready)) {
         pickingIndex = pickingJob.get();

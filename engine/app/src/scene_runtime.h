@@ -82,8 +82,10 @@ public:
     scene::OrbitCamera drawnCamera() const;
     // The camera pose as drawn now (walk, tour or orbit).
     scene::CameraPose drawnPose() const;
-    // The picking index of the whole model, built on a worker thread while the first frames are
-    // drawn (for a large scan it takes seconds); null until it is ready, unless `wait`.
+    // The picking index of the whole model; null until it is ready, unless `wait`. The first call
+    // starts building it on a worker thread (for a large scan it takes a second or more), so a
+    // scene nothing picks in (a one-frame headless picture without overlays) never builds it,
+    // and the build does not compete with the model's load.
     const scene::PickingIndex* picking(bool wait);
 
     void toggleWalk();
