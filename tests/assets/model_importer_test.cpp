@@ -1,10 +1,17 @@
-// Model import through Assimp: the placeholder, the public glTF samples, and broken files.
+// Model import through Assimp: the placeholder, the public glTF samples, broken files, and
+// which post-processing indexed and unindexed glTF get.
 #include "kiln/assets/model_importer.h"
 
 #include "kiln/core/data_paths.h"
 #include "test_paths.h"
 
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstdint>
+#include <fstream>
+#include <string>
+#include <vector>
 
 using namespace kiln;
 
@@ -102,4 +109,67 @@ TEST(ModelImporter, EmbeddedTextureIsKept) {
     }
     EXPECT_TRUE(embedded);
     EXPECT_FALSE(model->embeddedTextures.empty());
+}
+
+namespace {
+
+// Writes a one-mesh glTF with an external buffer of positions (and indices when given) into the
+// test output folder; returns its path.
+std::filesystem::path writeGltf(const std::string& name, const std::vector<float>& positions,
+                                const std::vector<std::uint32_t>& indices) {
+    const auto dir = test::outputDir("assets");
+    std::string bin(reinterpret_cast<const char*>(positions.data()), positions.size() * 4);
+    bin.append(reinterpret_cast<const char*>(indices.data()), indices.size() * 4);
+    std::ofstream(dir / (name + ".bin"), std::ios::binary) << bin;
+    const std::size_t count = positions.size() / 3;
+    std::string json = R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],)"
+                       R"("nodes":[{"mesh":0}],"meshes":[{"primitives":[{"attributes":)"
+                       R"({"POSITION":0})";
+    json += indices.empty() ? "}]}]," : R"(,"indices":1}]}],)";
+    json += R"("buffers":[{"uri":")" + name + R"(.bin","byteLength":)" +
+            std::to_string(bin.size()) + "}],";
+    json += R"("bufferViews":[{"buffer":0,"byteOffset":0,"byteLength":)" +
+            std::to_string(positions.size() * 4) + "}";
+    if (!indices.empty()) {
+        json += R"(,{"buffer":0,"byteOffset":)" + std::to_string(positions.size() * 4) +
+                R"(,"byteLength":)" + std::to_string(indices.size() * 4) + "}";
+    }
+    json += R"(],"accessors":[{"bufferView":0,"componentType":5126,"type":"VEC3","count":)" +
+            std::to_string(count) + R"(,"min":[0,0,0],"max":[1,1,0]})";
+    if (!indices.empty()) {
+        json += R"(,{"bufferView":1,"componentType":5125,"type":"SCALAR","count":)" +
+                std::to_string(indices.size()) + "}";
+    }
+    json += "]}";
+    const auto path = dir / (name + ".gltf");
+    std::ofstream(path) << json;
+    return path;
+}
+
+} // namespace
+
+// Indexed glTF data is kept as its exporter shared it (joining identical vertices is skipped: on
+// a large scan it was most of the load); a primitive without indices is still joined.
+TEST(ModelImporter, IndexedGltfKeepsItsVerticesUnindexedIsJoined) {
+    // Two triangles of a unit square; vertex 4 repeats vertex 1 in every attribute.
+    const std::vector<float> indexed = {0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+    auto shared = assets::importModel(writeGltf("indexed_square", indexed, {0, 1, 2, 4, 2, 3}));
+    ASSERT_TRUE(shared.ok()) << shared.error().message;
+    ASSERT_EQ(shared->meshes.size(), 1u);
+    EXPECT_EQ(shared->meshes[0].vertices.size(), 5u);
+    EXPECT_EQ(shared->meshes[0].indices.size(), 6u);
+
+    // The same square as a triangle soup: six vertices, two pairs of them equal.
+    const std::vector<float> soup = {0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 1, 0, 0, 1, 0};
+    auto joined = assets::importModel(writeGltf("soup_square", soup, {}));
+    ASSERT_TRUE(joined.ok()) << joined.error().message;
+    ASSERT_EQ(joined->meshes.size(), 1u);
+    EXPECT_EQ(joined->meshes[0].vertices.size(), 4u);
+    EXPECT_EQ(joined->meshes[0].indices.size(), 6u);
+    // Either way every vertex has the square's normal (smooth normals are averaged by position).
+    for (const auto* model : {&shared.value(), &joined.value()}) {
+        for (const auto& v : model->meshes[0].vertices) {
+            EXPECT_NEAR(std::abs(v.normal.z), 1.0f, 1e-5f);
+        }
+    }
 }

@@ -14,6 +14,7 @@
 #include <assimp/scene.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -406,6 +407,30 @@ std::size_t triangleCount(const aiScene& scene) {
     return triangles;
 }
 
+// Whether every mesh already shares vertices between its faces (fewer vertices than face
+// corners), as a glTF primitive with indices does: its exporter chose which corners share a
+// vertex. A glTF primitive without indices reaches Assimp as three new vertices per triangle.
+bool sharesVertices(const aiScene& scene) {
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        const aiMesh& mesh = *scene.mMeshes[m];
+        std::size_t corners = 0;
+        for (unsigned f = 0; f < mesh.mNumFaces; ++f) {
+            corners += mesh.mFaces[f].mNumIndices;
+        }
+        if (mesh.mNumVertices >= corners) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool isGltf(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".gltf" || ext == ".glb";
+}
+
 void logRepairs(const std::string& file, const Repairs& r) {
     auto report = [&file](core::LogLevel level, std::size_t count, const char* what) {
         if (count > 0) {
@@ -542,9 +567,15 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
         normalMapped =
                 normalMapped || raw->mMaterials[m]->GetTextureCount(aiTextureType_NORMALS) > 0;
     }
+    // Joining identical vertices searches a spatial sort for every vertex: on a 1.6 M-triangle
+    // scan 2.7 s on a loaded machine, most of the load, to join nothing (docs/performance.md).
+    // Indexed glTF data is taken as its exporter shared it; the picture is the same either way
+    // (joined vertices are equal in every attribute; smooth normals are averaged by position).
+    // Other formats, and glTF files with a primitive without indices, are joined as before.
+    const bool join = !(isGltf(path) && sharesVertices(*raw));
     const unsigned flags = aiProcess_Triangulate | aiProcess_GenSmoothNormals |
                            (normalMapped ? aiProcess_CalcTangentSpace : 0u) |
-                           aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
+                           (join ? aiProcess_JoinIdenticalVertices : 0u) | aiProcess_SortByPType |
                            aiProcess_ValidateDataStructure | aiProcess_FindInvalidData;
     const aiScene* scene = importer.ApplyPostProcessing(flags);
     if (scene == nullptr || scene->mRootNode == nullptr) {
