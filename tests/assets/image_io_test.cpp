@@ -1,10 +1,15 @@
-// Image decoding and PNG encoding, including unreadable files.
+// Image decoding (also on a worker thread, for embedded images) and PNG encoding, including
+// unreadable files.
 #include "kiln/assets/image_io.h"
 
 #include "kiln/core/data_paths.h"
 #include "test_paths.h"
 
 #include <gtest/gtest.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
 
 using namespace kiln;
 
@@ -45,4 +50,51 @@ TEST(ImageIo, PngRoundTripIsLossless) {
 
 TEST(ImageIo, EncodingAnEmptyImageFails) {
     EXPECT_FALSE(assets::encodePng(core::Image{}).ok());
+}
+
+TEST(ImageIo, DecodeBatchHandsOutEachImageOnceAndFailuresAsNothing) {
+    core::Image first = core::makeCheckerImage(16, 4);
+    core::Image second = core::makeCheckerImage(8, 2);
+    second.pixel(1, 1)[0] = 9;
+    std::vector<std::vector<std::uint8_t>> encoded = {assets::encodePng(first).value(),
+                                                      {1, 2, 3, 4}, // not an image
+                                                      assets::encodePng(second).value()};
+    assets::ImageDecodeBatch batch(encoded);
+    // Taken out of order: each waits for its own image.
+    auto c = batch.take(2);
+    ASSERT_TRUE(c.has_value());
+    EXPECT_EQ(c->rgba, second.rgba);
+    EXPECT_FALSE(batch.take(1).has_value());
+    auto a = batch.take(0);
+    ASSERT_TRUE(a.has_value());
+    EXPECT_EQ(a->rgba, first.rgba);
+    EXPECT_FALSE(batch.take(0).has_value()) << "an image is handed out once";
+    EXPECT_FALSE(batch.take(3).has_value());
+}
+
+TEST(ImageIo, DecodeBatchDestroyedUntakenStops) {
+    std::vector<std::vector<std::uint8_t>> encoded(
+            50, assets::encodePng(core::makeCheckerImage(256, 8)).value());
+    assets::ImageDecodeBatch batch(std::move(encoded)); // destroyed at once: must not hang
+}
+
+TEST(ImageIo, EmbeddedImageUsesItsDecodingOnceThenDecodesAgain) {
+    const core::Image img = core::makeCheckerImage(32, 4);
+    assets::EmbeddedImage embedded;
+    embedded.bytes = assets::encodePng(img).value();
+    embedded.decoding = std::make_shared<assets::ImageDecodeBatch>(
+            std::vector<std::vector<std::uint8_t>>{embedded.bytes});
+    for (int round = 0; round < 2; ++round) {
+        auto decoded = assets::decodeImage(embedded, "embedded:0");
+        ASSERT_TRUE(decoded.ok()) << decoded.error().message;
+        EXPECT_EQ(decoded->rgba, img.rgba);
+    }
+    // A failed decoding is decoded again, so the error names the caller's label.
+    assets::EmbeddedImage broken;
+    broken.bytes = {1, 2, 3};
+    broken.decoding = std::make_shared<assets::ImageDecodeBatch>(
+            std::vector<std::vector<std::uint8_t>>{broken.bytes});
+    auto failed = assets::decodeImage(broken, "model.glb (embedded:1)");
+    ASSERT_FALSE(failed.ok());
+    EXPECT_NE(failed.error().message.find("model.glb (embedded:1)"), std::string::npos);
 }

@@ -2,6 +2,7 @@
 // which post-processing indexed and unindexed glTF get.
 #include "kiln/assets/model_importer.h"
 
+#include "kiln/assets/image_io.h"
 #include "kiln/core/data_paths.h"
 #include "test_paths.h"
 
@@ -108,7 +109,16 @@ TEST(ModelImporter, EmbeddedTextureIsKept) {
         embedded = embedded || m.baseColorTexture.source.rfind("embedded:", 0) == 0;
     }
     EXPECT_TRUE(embedded);
-    EXPECT_FALSE(model->embeddedTextures.empty());
+    ASSERT_FALSE(model->embeddedTextures.empty());
+    // Decoding started during the import; the image is the one its bytes hold.
+    const assets::EmbeddedImage& image = model->embeddedTextures[0];
+    EXPECT_NE(image.decoding, nullptr);
+    auto early = assets::decodeImage(image, "BoxTextured.gltf (embedded:0)");
+    auto direct = assets::decodeImage(image.bytes, "BoxTextured.gltf (embedded:0)");
+    ASSERT_TRUE(early.ok()) << early.error().message;
+    ASSERT_TRUE(direct.ok()) << direct.error().message;
+    EXPECT_EQ(early->width, direct->width);
+    EXPECT_EQ(early->rgba, direct->rgba);
 }
 
 namespace {

@@ -9,6 +9,7 @@
 
 #include <cstring>
 #include <limits>
+#include <utility>
 
 namespace kiln::assets {
 
@@ -35,6 +36,51 @@ core::Result<core::Image> decodeImage(std::span<const std::uint8_t> bytes,
     image.height = height;
     image.rgba.assign(data, data + image.byteSize());
     stbi_image_free(data);
+    return image;
+}
+
+core::Result<core::Image> decodeImage(const EmbeddedImage& image, const std::string& label) {
+    if (image.decoding) {
+        if (std::optional<core::Image> ready = image.decoding->take(image.decodingIndex)) {
+            return std::move(*ready);
+        }
+    }
+    return decodeImage(image.bytes, label);
+}
+
+ImageDecodeBatch::ImageDecodeBatch(std::vector<std::vector<std::uint8_t>> encoded)
+    : mEncoded(std::move(encoded)), mImages(mEncoded.size()), mWorker([this] { run(); }) {}
+
+ImageDecodeBatch::~ImageDecodeBatch() {
+    mStop = true;
+    mWorker.join();
+}
+
+void ImageDecodeBatch::run() {
+    for (std::size_t i = 0; i < mEncoded.size() && !mStop; ++i) {
+        // The label is never seen: a failure is decoded again by the caller, under its own.
+        core::Result<core::Image> image = decodeImage(mEncoded[i], "embedded image");
+        std::vector<std::uint8_t>().swap(mEncoded[i]); // the caller keeps its own copy
+        const std::lock_guard lock(mMutex);
+        if (image) {
+            mImages[i] = std::move(image.value());
+        }
+        mFinished = i + 1;
+        mDone.notify_all();
+    }
+    const std::lock_guard lock(mMutex);
+    mFinished = mEncoded.size(); // stopped: nothing more will come
+    mDone.notify_all();
+}
+
+std::optional<core::Image> ImageDecodeBatch::take(std::size_t i) {
+    std::unique_lock lock(mMutex);
+    if (i >= mImages.size()) {
+        return std::nullopt;
+    }
+    mDone.wait(lock, [&] { return mFinished > i; });
+    std::optional<core::Image> image = std::move(mImages[i]);
+    mImages[i].reset();
     return image;
 }
 

@@ -4,6 +4,7 @@
 // non-finite or out-of-range vertices) and after it (degenerate triangles): see docs/import.md.
 #include "kiln/assets/model_importer.h"
 
+#include "kiln/assets/image_io.h"
 #include "kiln/core/log.h"
 #include "model_precheck.h"
 
@@ -19,6 +20,7 @@
 #include <cstring>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -47,9 +49,48 @@ bool finite(const glm::mat4& m) {
     return true;
 }
 
+// The embedded images that materials name, decoding on a worker thread from just after the file
+// is read (a scan's 2048² PNG takes about as long as the rest of its import after reading).
+struct EmbeddedDecoding {
+    std::shared_ptr<ImageDecodeBatch> batch;
+    std::map<const aiTexture*, std::size_t> index; // place of each texture in the batch
+};
+
+// Texture slots that convertMaterial reads, first texture of each.
+constexpr aiTextureType kMaterialTextureTypes[] = {
+        aiTextureType_BASE_COLOR,        aiTextureType_DIFFUSE, aiTextureType_UNKNOWN,
+        aiTextureType_METALNESS,         aiTextureType_NORMALS, aiTextureType_LIGHTMAP,
+        aiTextureType_AMBIENT_OCCLUSION, aiTextureType_EMISSIVE};
+
+EmbeddedDecoding startEmbeddedDecoding(const aiScene& scene) {
+    EmbeddedDecoding out;
+    std::vector<std::vector<std::uint8_t>> encoded;
+    for (unsigned m = 0; m < scene.mNumMaterials; ++m) {
+        for (const aiTextureType type : kMaterialTextureTypes) {
+            aiString path;
+            if (scene.mMaterials[m]->GetTexture(type, 0, &path) != AI_SUCCESS) {
+                continue;
+            }
+            const aiTexture* tex = scene.GetEmbeddedTexture(path.C_Str());
+            if (tex == nullptr || tex->mHeight != 0 || tex->pcData == nullptr ||
+                out.index.count(tex) > 0) {
+                continue;
+            }
+            const auto* bytes = reinterpret_cast<const std::uint8_t*>(tex->pcData);
+            out.index.emplace(tex, encoded.size());
+            encoded.emplace_back(bytes, bytes + tex->mWidth);
+        }
+    }
+    if (!encoded.empty()) {
+        out.batch = std::make_shared<ImageDecodeBatch>(std::move(encoded));
+    }
+    return out;
+}
+
 std::string resolveTexture(const aiScene& scene, const aiString& ref,
                            const std::filesystem::path& modelDir, ModelData& model,
-                           std::map<std::string, std::string>& embeddedSeen) {
+                           std::map<std::string, std::string>& embeddedSeen,
+                           const EmbeddedDecoding& decoding) {
     const std::string name = ref.C_Str();
     if (name.empty()) {
         return {};
@@ -65,7 +106,13 @@ std::string resolveTexture(const aiScene& scene, const aiString& ref,
             return {};
         }
         const auto* bytes = reinterpret_cast<const std::uint8_t*>(tex->pcData);
-        model.embeddedTextures.emplace_back(bytes, bytes + tex->mWidth);
+        EmbeddedImage image;
+        image.bytes.assign(bytes, bytes + tex->mWidth);
+        if (auto it = decoding.index.find(tex); it != decoding.index.end()) {
+            image.decoding = decoding.batch;
+            image.decodingIndex = it->second;
+        }
+        model.embeddedTextures.push_back(std::move(image));
         std::string key = "embedded:" + std::to_string(model.embeddedTextures.size() - 1);
         embeddedSeen.emplace(name, key);
         return key;
@@ -80,13 +127,14 @@ std::string resolveTexture(const aiScene& scene, const aiString& ref,
 TextureRef textureOf(const aiScene& scene, const aiMaterial& src,
                      std::initializer_list<aiTextureType> types,
                      const std::filesystem::path& modelDir, ModelData& model,
-                     std::map<std::string, std::string>& embeddedSeen) {
+                     std::map<std::string, std::string>& embeddedSeen,
+                     const EmbeddedDecoding& decoding) {
     for (aiTextureType type : types) {
         aiString path;
         unsigned uvIndex = 0;
         if (src.GetTexture(type, 0, &path, nullptr, &uvIndex) == AI_SUCCESS) {
             TextureRef ref;
-            ref.source = resolveTexture(scene, path, modelDir, model, embeddedSeen);
+            ref.source = resolveTexture(scene, path, modelDir, model, embeddedSeen, decoding);
             ref.uvSet = uvIndex == 1 ? 1 : 0;
             return ref;
         }
@@ -96,7 +144,8 @@ TextureRef textureOf(const aiScene& scene, const aiMaterial& src,
 
 MaterialData convertMaterial(const aiScene& scene, const aiMaterial& src,
                              const std::filesystem::path& modelDir, ModelData& model,
-                             std::map<std::string, std::string>& embeddedSeen) {
+                             std::map<std::string, std::string>& embeddedSeen,
+                             const EmbeddedDecoding& decoding) {
     MaterialData mat;
     aiString name;
     if (src.Get(AI_MATKEY_NAME, name) == AI_SUCCESS) {
@@ -139,25 +188,25 @@ MaterialData convertMaterial(const aiScene& scene, const aiMaterial& src,
         mat.doubleSided = twoSided != 0;
     }
     mat.baseColorTexture = textureOf(scene, src, {aiTextureType_BASE_COLOR, aiTextureType_DIFFUSE},
-                                     modelDir, model, embeddedSeen);
+                                     modelDir, model, embeddedSeen, decoding);
     // Assimp's glTF importer files the combined metallic-roughness map under UNKNOWN.
     mat.metallicRoughnessTexture =
             textureOf(scene, src, {aiTextureType_UNKNOWN, aiTextureType_METALNESS}, modelDir, model,
-                      embeddedSeen);
+                      embeddedSeen, decoding);
     mat.normalTexture =
-            textureOf(scene, src, {aiTextureType_NORMALS}, modelDir, model, embeddedSeen);
+            textureOf(scene, src, {aiTextureType_NORMALS}, modelDir, model, embeddedSeen, decoding);
     if (!mat.normalTexture.empty()) {
         src.Get(AI_MATKEY_GLTF_TEXTURE_SCALE(aiTextureType_NORMALS, 0), mat.normalScale);
     }
     // glTF occlusion arrives as LIGHTMAP; formats with real ambient-occlusion maps use that type.
     mat.occlusionTexture =
             textureOf(scene, src, {aiTextureType_LIGHTMAP, aiTextureType_AMBIENT_OCCLUSION},
-                      modelDir, model, embeddedSeen);
+                      modelDir, model, embeddedSeen, decoding);
     if (!mat.occlusionTexture.empty()) {
         src.Get(AI_MATKEY_GLTF_TEXTURE_STRENGTH(aiTextureType_LIGHTMAP, 0), mat.occlusionStrength);
     }
-    mat.emissiveTexture =
-            textureOf(scene, src, {aiTextureType_EMISSIVE}, modelDir, model, embeddedSeen);
+    mat.emissiveTexture = textureOf(scene, src, {aiTextureType_EMISSIVE}, modelDir, model,
+                                    embeddedSeen, decoding);
     if (!mat.emissiveTexture.empty() && glm::length(mat.emissiveFactor) == 0.0f) {
         mat.emissiveFactor = glm::vec3(1.0f); // a texture with no factor means "as the texture"
     }
@@ -544,6 +593,8 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
         text.append("; decimate it (for example in MeshLab) before using it in a scene");
         return core::Error{std::move(text)};
     }
+    // Stopped (by its destructor) if the import fails from here on.
+    const EmbeddedDecoding decoding = startEmbeddedDecoding(*raw);
     Repairs repairs;
     if (precheck->declaredTriangles > rawTriangles) {
         repairs.readerDropped =
@@ -589,8 +640,8 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     const std::filesystem::path modelDir = path.parent_path();
     std::map<std::string, std::string> embeddedSeen;
     for (unsigned i = 0; i < scene->mNumMaterials; ++i) {
-        model.materials.push_back(
-                convertMaterial(*scene, *scene->mMaterials[i], modelDir, model, embeddedSeen));
+        model.materials.push_back(convertMaterial(*scene, *scene->mMaterials[i], modelDir, model,
+                                                  embeddedSeen, decoding));
     }
     if (model.materials.empty()) {
         MaterialData fallback;

@@ -4,11 +4,15 @@
 
 #include <glm/glm.hpp>
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace kiln::assets {
+
+class ImageDecodeBatch; // image_io.h
 
 struct Vertex {
     glm::vec3 position{0.0f};
@@ -76,13 +80,21 @@ struct MeshInstance {
     Paradata paradata;
 };
 
+// An image embedded in the model file: its encoded bytes (PNG or JPEG) and, when the importer
+// started it, its decoding on a worker thread (image_io.h: decodeImage takes the result).
+struct EmbeddedImage {
+    std::vector<std::uint8_t> bytes;
+    std::shared_ptr<ImageDecodeBatch> decoding; // null when not started
+    std::size_t decodingIndex = 0;              // this image's place in `decoding`
+};
+
 struct ModelData {
     std::string sourcePath;
     std::vector<MeshData> meshes;
     std::vector<MaterialData> materials; // never empty after import: a default is added
     std::vector<MeshInstance> instances;
-    std::vector<std::vector<std::uint8_t>> embeddedTextures; // encoded PNG/JPEG bytes
-    glm::vec3 boundsMin{0.0f};                               // of all instances, in model space
+    std::vector<EmbeddedImage> embeddedTextures; // encoded PNG/JPEG bytes
+    glm::vec3 boundsMin{0.0f};                   // of all instances, in model space
     glm::vec3 boundsMax{0.0f};
 };
 
