@@ -31,21 +31,30 @@ inline void deleteProgram(GLuint id) {
     glDeleteProgram(id);
 }
 
+// One specialisation per deleter (not a chain of `Deleter == &deleteX` comparisons, which g++
+// with -fsanitize=undefined does not accept as constant expressions); an unknown deleter has no
+// `kind` and fails to compile.
+template <void (*Deleter)(GLuint)> struct KindOf;
+template <> struct KindOf<&deleteBuffer> {
+    static constexpr GlObjectKind kind = GlObjectKind::Buffer;
+};
+template <> struct KindOf<&deleteVertexArray> {
+    static constexpr GlObjectKind kind = GlObjectKind::VertexArray;
+};
+template <> struct KindOf<&deleteTexture> {
+    static constexpr GlObjectKind kind = GlObjectKind::Texture;
+};
+template <> struct KindOf<&deleteFramebuffer> {
+    static constexpr GlObjectKind kind = GlObjectKind::Framebuffer;
+};
+template <> struct KindOf<&deleteRenderbuffer> {
+    static constexpr GlObjectKind kind = GlObjectKind::Renderbuffer;
+};
+template <> struct KindOf<&deleteProgram> {
+    static constexpr GlObjectKind kind = GlObjectKind::Program;
+};
 template <void (*Deleter)(GLuint)> constexpr GlObjectKind kindOf() {
-    if constexpr (Deleter == &deleteBuffer) {
-        return GlObjectKind::Buffer;
-    } else if constexpr (Deleter == &deleteVertexArray) {
-        return GlObjectKind::VertexArray;
-    } else if constexpr (Deleter == &deleteTexture) {
-        return GlObjectKind::Texture;
-    } else if constexpr (Deleter == &deleteFramebuffer) {
-        return GlObjectKind::Framebuffer;
-    } else if constexpr (Deleter == &deleteRenderbuffer) {
-        return GlObjectKind::Renderbuffer;
-    } else {
-        static_assert(Deleter == &deleteProgram, "GlHandle: unknown GL object kind");
-        return GlObjectKind::Program;
-    }
+    return KindOf<Deleter>::kind;
 }
 } // namespace detail
 
