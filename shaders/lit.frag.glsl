@@ -4,6 +4,21 @@
 // inverse-square falloff, a sky hemisphere, and emission. Writes linear HDR radiance; exposure,
 // tone curve and sRGB happen in the tonemap pass. Back faces seen through a section cut are
 // shaded as the cut surface (hatched), so a cutaway reads as a section.
+//
+// Compiled once per combination in use of the switches below (the renderer defines each as 0 or
+// 1 ahead of this source): a map the material lacks, an alpha mode it does not use and a section
+// that is off are not in the program at all. A branch on a uniform would not do on llvmpipe,
+// which runs both sides of every branch for all pixels (masked), texture fetches included.
+#ifndef KILN_BASE_COLOR_MAP // (defaults, for compiling this file on its own)
+#define KILN_BASE_COLOR_MAP 1
+#define KILN_METALLIC_ROUGHNESS_MAP 1
+#define KILN_NORMAL_MAP 1
+#define KILN_OCCLUSION_MAP 1
+#define KILN_EMISSIVE_MAP 1
+#define KILN_ALPHA_MASK 0
+#define KILN_ALPHA_BLEND 0
+#define KILN_SECTION 0
+#endif
 in vec3 vWorldPos;
 in vec3 vNormal;
 in vec4 vTangent;
@@ -28,7 +43,6 @@ uniform int uPointLightCount;
 uniform vec3 uPointLightPos[MAX_POINT_LIGHTS];
 uniform vec3 uPointLightIntensity[MAX_POINT_LIGHTS]; // colour times intensity (W/sr-like)
 uniform float uPointLightRange[MAX_POINT_LIGHTS];
-uniform int uSectionEnabled;
 uniform vec3 uSectionColor;
 
 uniform vec4 uBaseColorFactor;
@@ -37,7 +51,6 @@ uniform float uRoughness;
 uniform vec3 uEmissive; // factor times strength
 uniform float uNormalScale;
 uniform float uOcclusionStrength;
-uniform int uAlphaMode; // 0 opaque, 1 mask, 2 blend
 uniform float uAlphaCutoff;
 uniform sampler2D uBaseColorTexture;         // sRGB: sampling returns linear values
 uniform sampler2D uMetallicRoughnessTexture; // linear
@@ -49,14 +62,6 @@ uniform int uMetallicRoughnessUv;
 uniform int uNormalUv;
 uniform int uOcclusionUv;
 uniform int uEmissiveUv;
-uniform int uHasNormalTexture;
-// Which of the other maps the material has: without one the fetch (of a 1x1 white texture,
-// which returns exactly 1) is skipped, a real saving on software rasterisers (llvmpipe skips a
-// branch no pixel of a block takes).
-uniform int uHasBaseColorTexture;
-uniform int uHasMetallicRoughnessTexture;
-uniform int uHasOcclusionTexture;
-uniform int uHasEmissiveTexture;
 
 out vec4 fragColor;
 
@@ -78,7 +83,9 @@ float visibilitySmith(float nDotV, float nDotL, float alpha) {
 }
 
 vec3 fresnelSchlick(float cosTheta, vec3 f0) {
-    return f0 + (1.0 - f0) * pow(1.0 - cosTheta, 5.0);
+    float x = 1.0 - cosTheta;
+    float x2 = x * x;
+    return f0 + (1.0 - f0) * (x2 * x2 * x); // pow(x, 5) without exp2(log2()) (llvmpipe)
 }
 
 // Percentage-closer filtering with the hardware comparison sampler (each tap already filters
@@ -125,24 +132,29 @@ vec3 brdf(vec3 n, vec3 v, vec3 l, vec3 base, float metallic, float alpha, vec3 f
 }
 
 void main() {
-    if (uSectionEnabled != 0 && !gl_FrontFacing) {
+#if KILN_SECTION
+    if (!gl_FrontFacing) {
         // Inside of a closed surface seen through the cut: shade as the cut face, hatched at
         // 45 degrees in screen space so it reads as a section drawing.
         float hatch = step(0.5, fract((gl_FragCoord.x + gl_FragCoord.y) / 10.0));
         fragColor = vec4(uSectionColor * (0.75 + 0.25 * hatch), 1.0);
         return;
     }
+#endif
     vec4 base = uBaseColorFactor * vColor;
-    if (uHasBaseColorTexture != 0) {
-        base *= texture(uBaseColorTexture, uvSet(uBaseColorUv));
-    }
+#if KILN_BASE_COLOR_MAP
+    base *= texture(uBaseColorTexture, uvSet(uBaseColorUv));
+#endif
     base.rgb = mix(base.rgb, vTint.rgb, vTint.a); // e.g. the evidence view's class colours
-    if (uAlphaMode == 1 && base.a < uAlphaCutoff) {
+#if KILN_ALPHA_MASK
+    if (base.a < uAlphaCutoff) {
         discard;
     }
-    vec4 mr = uHasMetallicRoughnessTexture != 0
-            ? texture(uMetallicRoughnessTexture, uvSet(uMetallicRoughnessUv))
-            : vec4(1.0);
+#endif
+    vec4 mr = vec4(1.0);
+#if KILN_METALLIC_ROUGHNESS_MAP
+    mr = texture(uMetallicRoughnessTexture, uvSet(uMetallicRoughnessUv));
+#endif
     float metallic = clamp(uMetallic * mr.b, 0.0, 1.0);
     float roughness = clamp(uRoughness * mr.g, 0.045, 1.0);
     float alpha = roughness * roughness;
@@ -151,13 +163,15 @@ void main() {
     if (!gl_FrontFacing) {
         n = -n; // double-sided materials and open scans
     }
-    if (uHasNormalTexture != 0) {
+#if KILN_NORMAL_MAP
+    {
         vec3 t = normalize(vTangent.xyz - n * dot(n, vTangent.xyz));
         vec3 b = cross(n, t) * vTangent.w;
         vec3 tn = texture(uNormalTexture, uvSet(uNormalUv)).xyz * 2.0 - 1.0;
         tn.xy *= uNormalScale;
         n = normalize(mat3(t, b, n) * tn);
     }
+#endif
     vec3 v = normalize(uCameraPos - vWorldPos);
     vec3 f0 = mix(vec3(0.04), base.rgb, metallic);
 
@@ -172,15 +186,19 @@ void main() {
         color += brdf(n, v, toLight * inversesqrt(d2), base.rgb, metallic, alpha, f0) * radiance;
     }
     float occlusion = 1.0;
-    if (uHasOcclusionTexture != 0) {
-        occlusion += uOcclusionStrength * (texture(uOcclusionTexture, uvSet(uOcclusionUv)).r - 1.0);
-    }
+#if KILN_OCCLUSION_MAP
+    occlusion += uOcclusionStrength * (texture(uOcclusionTexture, uvSet(uOcclusionUv)).r - 1.0);
+#endif
     vec3 sky = mix(uSkyGround, uSkyZenith, 0.5 + 0.5 * n.y);
     color += (sky * base.rgb * (1.0 - metallic) + sky * f0 * 0.5) * occlusion;
     vec3 emissive = uEmissive;
-    if (uHasEmissiveTexture != 0) {
-        emissive *= texture(uEmissiveTexture, uvSet(uEmissiveUv)).rgb;
-    }
+#if KILN_EMISSIVE_MAP
+    emissive *= texture(uEmissiveTexture, uvSet(uEmissiveUv)).rgb;
+#endif
     color += emissive + vInstanceEmissive;
-    fragColor = vec4(color, uAlphaMode == 2 ? base.a : 1.0);
+#if KILN_ALPHA_BLEND
+    fragColor = vec4(color, base.a);
+#else
+    fragColor = vec4(color, 1.0);
+#endif
 }

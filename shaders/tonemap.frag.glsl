@@ -6,6 +6,7 @@ uniform sampler2D uHdr;
 uniform sampler2D uBloom;
 uniform float uBloomStrength;
 uniform float uExposure;
+uniform int uHdrSameSize; // the scene target has the output's size: read texels, no filtering
 out vec4 fragColor;
 
 vec3 filmic(vec3 x) {
@@ -13,11 +14,27 @@ vec3 filmic(vec3 x) {
 }
 
 vec3 linearToSrgb(vec3 c) {
-    return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, step(0.0031308, c));
+#ifdef KILN_SOFTWARE
+    // Software rasterisers: the power curve from three square roots (Taylor's fit, within 0.001
+    // of the exact curve above the linear toe: under half a step of the 8-bit output) instead
+    // of exp2(log2(c) / 2.4), which llvmpipe evaluates by polynomials, three times per pixel.
+    vec3 s1 = sqrt(c);
+    vec3 s2 = sqrt(s1);
+    vec3 s3 = sqrt(s2);
+    vec3 curve = 0.662002687 * s1 + 0.684122060 * s2 - 0.323583601 * s3 - 0.0225411470 * c;
+#else
+    vec3 curve = 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055;
+#endif
+    return mix(c * 12.92, curve, step(0.0031308, c));
 }
 
 void main() {
-    vec3 hdr = texture(uHdr, vUv).rgb;
+    vec3 hdr;
+    if (uHdrSameSize != 0) {
+        hdr = texelFetch(uHdr, ivec2(gl_FragCoord.xy), 0).rgb;
+    } else {
+        hdr = texture(uHdr, vUv).rgb;
+    }
     vec3 bloom = texture(uBloom, vUv).rgb;
     vec3 color = (hdr + bloom * uBloomStrength) * uExposure;
     fragColor = vec4(linearToSrgb(filmic(color)), 1.0);

@@ -90,6 +90,21 @@ enum TextureUnit : GLuint {
     kUnitShadow = 5,
 };
 
+// What a lit program variant compiles in (lit.frag.glsl's KILN_* switches). One program per
+// combination in use: a map the material lacks, an alpha mode it does not use or a section
+// that is off then costs nothing, also on llvmpipe, which executes both sides of a branch for
+// every pixel (masked), so that a uniform `if (uHasMap != 0)` still paid the texture fetch.
+enum LitFeature : unsigned {
+    kLitBaseColorMap = 1u << 0,
+    kLitMetallicRoughnessMap = 1u << 1,
+    kLitNormalMap = 1u << 2,
+    kLitOcclusionMap = 1u << 3,
+    kLitEmissiveMap = 1u << 4,
+    kLitAlphaMask = 1u << 5,
+    kLitAlphaBlend = 1u << 6,
+    kLitSection = 1u << 7,
+};
+
 // [SECTION] GPU-side model data
 // What each instance brings to the vertex shader (locations 6-11).
 struct InstanceGpu {
@@ -145,6 +160,7 @@ struct GpuMaterial {
     const gpu::Texture* normal = nullptr;
     const gpu::Texture* occlusion = nullptr;
     const gpu::Texture* emissive = nullptr;
+    unsigned litFeatures = 0; // LitFeature bits of its maps and alpha mode
 };
 
 struct GpuModel {
@@ -199,7 +215,6 @@ CameraParams CameraParams::fromOrbit(const scene::OrbitCamera& camera) {
 
 struct Renderer::Impl {
     RendererDesc desc;
-    gpu::ShaderProgram lit;
     gpu::ShaderProgram shadow;
     gpu::ShaderProgram bloomDown;
     gpu::ShaderProgram bloomUp;
@@ -236,6 +251,10 @@ struct Renderer::Impl {
     // (models, visibility, the sun): this saves a whole geometry pass per frame.
     bool shadowDirty = true;
     glm::mat4 shadowLightVp{0.0f};
+    // The depth pre-pass takes only meshes of one instance; KILN_RENDER_PREPASS_SCOPE=all puts
+    // every opaque mesh in it (A/B runs). Measured on llvmpipe (docs/performance.md): the field
+    // of 5,000 repeated meshes 14 % less CPU per frame, the kiln sites the same.
+    bool prepassSingleOnly = true;
     LodBuilder lodBuilder;
     std::uint64_t nextSerial = 1;
     // KILN_RENDER_PASS_TIMES=1: finish the GL after each pass and record its time (stats).
@@ -304,7 +323,8 @@ struct Renderer::Impl {
     }
 
     // [SECTION] Shader and texture loading
-    core::Result<gpu::ShaderProgram> loadProgram(const std::string& vert, const std::string& frag) {
+    core::Result<gpu::ShaderProgram> loadProgram(const std::string& vert, const std::string& frag,
+                                                 const std::string& defines = {}) {
         const auto vertPath = desc.shaderDir / vert;
         const auto fragPath = desc.shaderDir / frag;
         auto vs = core::readTextFile(vertPath);
@@ -315,22 +335,39 @@ struct Renderer::Impl {
         if (!fs) {
             return core::Error{fs.error().message + " (reinstall the shaders/ folder)"};
         }
-        return gpu::ShaderProgram::build({withDefines(vs.value()), withDefines(fs.value()),
-                                          vertPath.string(), fragPath.string()});
+        return gpu::ShaderProgram::build({withDefines(vs.value(), defines),
+                                          withDefines(fs.value(), defines), vertPath.string(),
+                                          fragPath.string()});
     }
 
-    // Shaders choose cheaper paths on software rasterisers with `#ifdef KILN_SOFTWARE`; the
-    // define goes after the #version line, which must stay first.
-    std::string withDefines(std::string source) const {
-        if (!software) {
-            return source;
-        }
+    // Shaders choose cheaper paths on software rasterisers with `#ifdef KILN_SOFTWARE`, and lit
+    // variants their features with `defines`; these go after the #version line, which must stay
+    // first.
+    std::string withDefines(std::string source, const std::string& defines) const {
+        const std::string all =
+                (software ? std::string("#define KILN_SOFTWARE 1\n") : "") + defines;
         const std::size_t lineEnd = source.find('\n');
-        if (source.rfind("#version", 0) != 0 || lineEnd == std::string::npos) {
+        if (all.empty() || source.rfind("#version", 0) != 0 || lineEnd == std::string::npos) {
             return source;
         }
-        source.insert(lineEnd + 1, "#define KILN_SOFTWARE 1\n");
+        source.insert(lineEnd + 1, all);
         return source;
+    }
+
+    static std::string litDefines(unsigned features) {
+        std::string d;
+        const auto define = [&](const char* name, unsigned bit) {
+            d.append("#define ").append(name).append((features & bit) != 0 ? " 1\n" : " 0\n");
+        };
+        define("KILN_BASE_COLOR_MAP", kLitBaseColorMap);
+        define("KILN_METALLIC_ROUGHNESS_MAP", kLitMetallicRoughnessMap);
+        define("KILN_NORMAL_MAP", kLitNormalMap);
+        define("KILN_OCCLUSION_MAP", kLitOcclusionMap);
+        define("KILN_EMISSIVE_MAP", kLitEmissiveMap);
+        define("KILN_ALPHA_MASK", kLitAlphaMask);
+        define("KILN_ALPHA_BLEND", kLitAlphaBlend);
+        define("KILN_SECTION", kLitSection);
+        return d;
     }
 
     // The texture for `ref`, from the cache or uploaded; `owner` records the use. Falls back to
@@ -465,63 +502,128 @@ struct Renderer::Impl {
         return resolveTarget.id() != 0 ? resolveTarget : sceneTarget;
     }
 
-    // Locations of the lit program's per-material uniforms, looked up once (set every draw).
+    // Locations of a lit program's per-material uniforms, looked up once (set every draw).
     struct MaterialLocations {
         GLint baseColorFactor = -1, metallic = -1, roughness = -1, emissive = -1;
-        GLint normalScale = -1, occlusionStrength = -1, alphaMode = -1, alphaCutoff = -1;
+        GLint normalScale = -1, occlusionStrength = -1, alphaCutoff = -1;
         GLint baseColorUv = -1, metallicRoughnessUv = -1, normalUv = -1, occlusionUv = -1;
-        GLint emissiveUv = -1, hasNormalTexture = -1, hasBaseColorTexture = -1;
-        GLint hasMetallicRoughnessTexture = -1, hasOcclusionTexture = -1;
-        GLint hasEmissiveTexture = -1;
-    } matLoc;
+        GLint emissiveUv = -1;
+    };
 
-    void findMaterialLocations() {
-        gpu::ShaderProgram& p = lit;
-        matLoc = {p.uniformLocation("uBaseColorFactor"),
-                  p.uniformLocation("uMetallic"),
-                  p.uniformLocation("uRoughness"),
-                  p.uniformLocation("uEmissive"),
-                  p.uniformLocation("uNormalScale"),
-                  p.uniformLocation("uOcclusionStrength"),
-                  p.uniformLocation("uAlphaMode"),
-                  p.uniformLocation("uAlphaCutoff"),
-                  p.uniformLocation("uBaseColorUv"),
-                  p.uniformLocation("uMetallicRoughnessUv"),
-                  p.uniformLocation("uNormalUv"),
-                  p.uniformLocation("uOcclusionUv"),
-                  p.uniformLocation("uEmissiveUv"),
-                  p.uniformLocation("uHasNormalTexture"),
-                  p.uniformLocation("uHasBaseColorTexture"),
-                  p.uniformLocation("uHasMetallicRoughnessTexture"),
-                  p.uniformLocation("uHasOcclusionTexture"),
-                  p.uniformLocation("uHasEmissiveTexture")};
+    static MaterialLocations findMaterialLocations(gpu::ShaderProgram& p) {
+        return {p.uniformLocation("uBaseColorFactor"),     p.uniformLocation("uMetallic"),
+                p.uniformLocation("uRoughness"),           p.uniformLocation("uEmissive"),
+                p.uniformLocation("uNormalScale"),         p.uniformLocation("uOcclusionStrength"),
+                p.uniformLocation("uAlphaCutoff"),         p.uniformLocation("uBaseColorUv"),
+                p.uniformLocation("uMetallicRoughnessUv"), p.uniformLocation("uNormalUv"),
+                p.uniformLocation("uOcclusionUv"),         p.uniformLocation("uEmissiveUv")};
     }
 
-    void setMaterial(const gpu::ShaderProgram& program, const GpuMaterial& mat) {
+    // The LitFeature bits of a material: white stands for "no map" (see lit.frag.glsl); a real
+    // texture, even a white one, and the checker fallback are sampled.
+    unsigned litFeatures(const GpuMaterial& mat) const {
+        unsigned f = 0;
+        f |= mat.baseColor != &white ? kLitBaseColorMap : 0u;
+        f |= mat.metallicRoughness != &white ? kLitMetallicRoughnessMap : 0u;
+        f |= mat.normal != &flatNormal ? kLitNormalMap : 0u;
+        f |= mat.occlusion != &white ? kLitOcclusionMap : 0u;
+        f |= mat.emissive != &white ? kLitEmissiveMap : 0u;
+        f |= mat.data.alphaMode == assets::AlphaMode::Mask ? kLitAlphaMask : 0u;
+        f |= mat.data.alphaMode == assets::AlphaMode::Blend ? kLitAlphaBlend : 0u;
+        return f;
+    }
+
+    // A lit program variant and the frame whose uniforms it holds.
+    struct LitVariant {
+        gpu::ShaderProgram program;
+        MaterialLocations loc;
+        std::uint64_t frameUniformsOf = 0;
+    };
+    std::map<unsigned, LitVariant> litVariants;
+    std::map<unsigned, int> litUsers; // materials of live models per feature set (no section)
+    std::uint64_t frameNumber = 0;
+    // The frame's values for the lit programs' frame uniforms (set on each variant when it is
+    // first used in a frame).
+    const FrameParams* currentFrame = nullptr;
+    glm::mat4 currentViewProjection{1.0f};
+    glm::mat4 currentLightVp{1.0f};
+    bool currentShadows = false;
+    bool currentSection = false;
+
+    // The variant for `features`, built on first use. A variant that fails to build (a driver
+    // limit) draws with the error shader; with `fallback` every variant is the error shader.
+    LitVariant& litVariant(unsigned features) {
+        if (fallback) {
+            features = 0;
+        }
+        if (auto it = litVariants.find(features); it != litVariants.end()) {
+            return it->second;
+        }
+        LitVariant v;
+        auto program =
+                fallback ? core::Result<gpu::ShaderProgram>(core::Error{"the lit shader failed"})
+                         : loadProgram("lit.vert.glsl", "lit.frag.glsl", litDefines(features));
+        if (!program) {
+            if (!fallback) {
+                core::logError("render", program.error().message +
+                                                 "; drawing this material with the error shader");
+            }
+            program = gpu::ShaderProgram::build({kErrorVertex, kErrorFragment,
+                                                 "built-in error shader", "built-in error shader"});
+        }
+        if (program) {
+            v.program = std::move(program.value());
+            v.loc = findMaterialLocations(v.program);
+        }
+        return litVariants.emplace(features, std::move(v)).first->second;
+    }
+
+    // Counts a live material's use of its variant; the last use gone, the variant (and its
+    // section twin) is deleted, so that scenes swapped for weeks keep no programs they no longer
+    // need. The plainest variant, built at start, stays.
+    void holdLitVariant(unsigned features) {
+        ++litUsers[features];
+        litVariant(features); // built now rather than in the first frame
+    }
+    void releaseLitVariant(unsigned features) {
+        auto it = litUsers.find(features);
+        if (it == litUsers.end() || --it->second > 0) {
+            return;
+        }
+        litUsers.erase(it);
+        if (features != 0) {
+            litVariants.erase(features);
+        }
+        litVariants.erase(features | kLitSection);
+    }
+
+    // Binds the lit variant for a material in this frame (its frame uniforms set on first use).
+    LitVariant& useLit(const GpuMaterial& mat) {
+        LitVariant& v = litVariant(mat.litFeatures | (currentSection ? kLitSection : 0u));
+        v.program.use();
+        if (v.frameUniformsOf != frameNumber) {
+            setFrameUniforms(v.program);
+            v.frameUniformsOf = frameNumber;
+        }
+        return v;
+    }
+
+    void setMaterial(LitVariant& variant, const GpuMaterial& mat) {
         const assets::MaterialData& d = mat.data;
-        const MaterialLocations& l = matLoc;
+        const MaterialLocations& l = variant.loc;
+        const gpu::ShaderProgram& program = variant.program;
         program.setAt(l.baseColorFactor, d.baseColorFactor);
         program.setAt(l.metallic, d.metallicFactor);
         program.setAt(l.roughness, d.roughnessFactor);
         program.setAt(l.emissive, d.emissiveFactor * d.emissiveStrength);
         program.setAt(l.normalScale, d.normalScale);
-        program.setAt(l.occlusionStrength, mat.occlusion == &white ? 0.0f : d.occlusionStrength);
-        program.setAt(l.alphaMode, d.alphaMode == assets::AlphaMode::Mask    ? 1
-                                   : d.alphaMode == assets::AlphaMode::Blend ? 2
-                                                                             : 0);
+        program.setAt(l.occlusionStrength, d.occlusionStrength);
         program.setAt(l.alphaCutoff, d.alphaCutoff);
         program.setAt(l.baseColorUv, d.baseColorTexture.uvSet);
         program.setAt(l.metallicRoughnessUv, d.metallicRoughnessTexture.uvSet);
         program.setAt(l.normalUv, d.normalTexture.uvSet);
         program.setAt(l.occlusionUv, d.occlusionTexture.uvSet);
         program.setAt(l.emissiveUv, d.emissiveTexture.uvSet);
-        program.setAt(l.hasNormalTexture, mat.normal != &flatNormal ? 1 : 0);
-        // White stands for "no map" (see lit.frag.glsl); a real texture, even a white one, and
-        // the checker fallback are sampled.
-        program.setAt(l.hasBaseColorTexture, mat.baseColor != &white ? 1 : 0);
-        program.setAt(l.hasMetallicRoughnessTexture, mat.metallicRoughness != &white ? 1 : 0);
-        program.setAt(l.hasOcclusionTexture, mat.occlusion != &white ? 1 : 0);
-        program.setAt(l.hasEmissiveTexture, mat.emissive != &white ? 1 : 0);
         mat.baseColor->bind(kUnitBaseColor);
         mat.metallicRoughness->bind(kUnitMetallicRoughness);
         mat.normal->bind(kUnitNormal);
@@ -648,18 +750,17 @@ struct Renderer::Impl {
         glDisable(GL_POLYGON_OFFSET_FILL);
     }
 
-    void setFrameUniforms(const FrameParams& frame, const glm::mat4& viewProjection,
-                          const glm::mat4& lightVp) {
-        gpu::ShaderProgram& p = lit;
-        p.use();
-        p.set("uViewProjection", viewProjection);
-        p.set("uLightViewProjection", lightVp);
+    // The frame's uniforms (currentFrame and the matrices) on a lit program, which is in use.
+    void setFrameUniforms(gpu::ShaderProgram& p) {
+        const FrameParams& frame = *currentFrame;
+        p.set("uViewProjection", currentViewProjection);
+        p.set("uLightViewProjection", currentLightVp);
         p.set("uCameraPos", frame.camera.positionM);
         p.set("uSunDirection", glm::normalize(frame.sun.directionToSun));
         p.set("uSunRadiance", frame.sun.color * frame.sun.illuminance);
         p.set("uSkyZenith", frame.sky.zenithColor * frame.sky.intensity);
         p.set("uSkyGround", frame.sky.groundColor * frame.sky.intensity);
-        p.set("uShadowsEnabled", frame.shadows && shadowMap.size() > 0 ? 1 : 0);
+        p.set("uShadowsEnabled", currentShadows ? 1 : 0);
         p.set("uShadowTexelSize",
               shadowMap.size() > 0 ? 1.0f / static_cast<float>(shadowMap.size()) : 0.0f);
         const int lights =
@@ -683,9 +784,9 @@ struct Renderer::Impl {
             p.set(name[1].c_str(), l.color * l.intensity);
             p.set(name[2].c_str(), std::max(l.rangeM, 0.01f));
         }
-        const bool section = frame.section.enabled && glm::length(frame.section.normal) > 0.0f;
-        const glm::vec3 n = section ? glm::normalize(frame.section.normal) : glm::vec3(1, 0, 0);
-        p.set("uSectionEnabled", section ? 1 : 0);
+        const glm::vec3 n =
+                currentSection ? glm::normalize(frame.section.normal) : glm::vec3(1, 0, 0);
+        p.set("uSectionEnabled", currentSection ? 1 : 0);
         p.set("uSectionPlane", glm::vec4(n, -frame.section.offsetM));
         p.set("uSectionColor", frame.section.capColor);
         p.set("uBaseColorTexture", static_cast<int>(kUnitBaseColor));
@@ -694,11 +795,17 @@ struct Renderer::Impl {
         p.set("uOcclusionTexture", static_cast<int>(kUnitOcclusion));
         p.set("uEmissiveTexture", static_cast<int>(kUnitEmissive));
         p.set("uShadowMap", static_cast<int>(kUnitShadow));
-        if (section) {
-            glEnable(GL_CLIP_DISTANCE0);
-        } else {
-            glDisable(GL_CLIP_DISTANCE0);
-        }
+    }
+
+    // Whether a mesh's opaque draws go through the depth pre-pass: not with masked materials
+    // (cut-outs), and with prepassSingleOnly only meshes of one instance (the buildings and
+    // ground that cover most pixels), not the repeated ones (saggars, small, drawn nearest
+    // first, and hidden ones fail the depth test against the walls already in the pre-pass),
+    // whose second vertex pass cost more on llvmpipe than the overdraw it saved.
+    bool inPrepass(const GpuMesh& mesh, const GpuMaterial& mat) const {
+        return mat.data.alphaMode != assets::AlphaMode::Mask &&
+               (!prepassSingleOnly ||
+                mesh.instances.size() < static_cast<std::size_t>(kLodMinInstances));
     }
 
     struct OpaqueItem {
@@ -706,6 +813,7 @@ struct Renderer::Impl {
         gpu::VertexArray* vao;
         GLsizei indexCount; // of the mesh or of its level of detail
         GLsizei count;
+        bool prepass; // drawn in the depth pre-pass (prepassScope)
     };
     // A visible instance: its level of detail, squared distance and index, in drawing order.
     struct LodOrder {
@@ -815,7 +923,8 @@ struct Renderer::Impl {
                     }
                     continue;
                 }
-                opaque.push_back({&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn)});
+                opaque.push_back({&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn),
+                                  inPrepass(mesh, mat)});
             }
         }
         // Depth pre-pass: on a software rasteriser each pixel is then shaded once, however
@@ -826,7 +935,7 @@ struct Renderer::Impl {
             shadow.use();
             shadow.set("uLightViewProjection", viewProjection);
             for (const OpaqueItem& item : opaque) {
-                if (item.material->data.alphaMode == assets::AlphaMode::Mask) {
+                if (!item.prepass) {
                     continue;
                 }
                 if (item.material->data.doubleSided) {
@@ -840,17 +949,15 @@ struct Renderer::Impl {
                 ++stats.prepassDrawCalls;
             }
             glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-            lit.use();
             passDone(stats.passTimes.prepassMs);
         }
         const GpuMaterial* current = nullptr;
         for (const OpaqueItem& item : opaque) {
             if (item.material != current) { // meshes of one material often follow each other
-                setMaterial(lit, *item.material);
+                setMaterial(useLit(*item.material), *item.material);
                 current = item.material;
             }
-            const bool depthDone =
-                    prepass && item.material->data.alphaMode != assets::AlphaMode::Mask;
+            const bool depthDone = prepass && item.prepass;
             glDepthFunc(depthDone ? GL_LEQUAL : GL_LESS);
             glDepthMask(depthDone ? GL_FALSE : GL_TRUE);
             if (section) {
@@ -878,8 +985,9 @@ struct Renderer::Impl {
         glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
         glDepthMask(GL_FALSE);
         for (const TransparentItem& item : transparent) {
-            setMaterial(lit,
-                        item.model->materials[static_cast<std::size_t>(item.mesh->materialIndex)]);
+            const GpuMaterial& mat =
+                    item.model->materials[static_cast<std::size_t>(item.mesh->materialIndex)];
+            setMaterial(useLit(mat), mat);
             pointVisibleAt(*item.mesh, item.instanceSlot);
             item.mesh->vaoVisible.bind();
             glDrawElementsInstanced(GL_TRIANGLES, item.mesh->indexCount, GL_UNSIGNED_INT, nullptr,
@@ -918,14 +1026,15 @@ struct Renderer::Impl {
             }
             const auto count = static_cast<GLsizei>(end - first);
             if (level == 0) {
-                opaque.push_back({&mat, &mesh.vaoVisible, mesh.indexCount, count});
+                opaque.push_back(
+                        {&mat, &mesh.vaoVisible, mesh.indexCount, count, inPrepass(mesh, mat)});
             } else {
                 GpuLod& lod = mesh.lods[static_cast<std::size_t>(level - 1)];
                 if (lod.layoutSlot != first) {
                     bindInstanceLayout(lod.vao, mesh.visibleInstances, first);
                     lod.layoutSlot = first;
                 }
-                opaque.push_back({&mat, &lod.vao, lod.indexCount, count});
+                opaque.push_back({&mat, &lod.vao, lod.indexCount, count, inPrepass(mesh, mat)});
                 stats.lodInstances += end - first;
             }
             first = end;
@@ -986,6 +1095,9 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     if (const char* lod = std::getenv("KILN_RENDER_LOD_PIXEL_ERROR"); lod != nullptr && *lod) {
         impl.desc.lodPixelError = std::max(0.0f, std::strtof(lod, nullptr));
     }
+    if (const char* scope = std::getenv("KILN_RENDER_PREPASS_SCOPE"); scope != nullptr) {
+        impl.prepassSingleOnly = std::string(scope) != "all";
+    }
     if (const char* bg = std::getenv("KILN_RENDER_LOD_BACKGROUND"); bg != nullptr && *bg) {
         impl.desc.lodInBackground = std::string(bg) == "1";
     }
@@ -993,7 +1105,8 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
         impl.passTiming = std::string(timing) == "1";
     }
     impl.software = desc.softwarePaths == 1 || (desc.softwarePaths < 0 && softwareRasteriser());
-    auto lit = impl.loadProgram("lit.vert.glsl", "lit.frag.glsl");
+    // The plainest lit variant is built now: if it fails, every variant is the error shader.
+    auto lit = impl.loadProgram("lit.vert.glsl", "lit.frag.glsl", Impl::litDefines(0));
     if (!lit) {
         core::logError("render", lit.error().message + "; drawing with the error shader");
         lit = gpu::ShaderProgram::build(
@@ -1003,8 +1116,10 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
         }
         impl.fallback = true;
     }
-    impl.lit = std::move(lit.value());
-    impl.findMaterialLocations();
+    Impl::LitVariant plain;
+    plain.program = std::move(lit.value());
+    plain.loc = Impl::findMaterialLocations(plain.program);
+    impl.litVariants.emplace(0u, std::move(plain));
     auto shadow = impl.loadProgram("shadow.vert.glsl", "shadow.frag.glsl");
     if (shadow) {
         impl.shadow = std::move(shadow.value());
@@ -1059,6 +1174,8 @@ ModelHandle Renderer::addModel(const assets::ModelData& model) {
         g.normal = impl.texture(mat.normalTexture, false, model, &impl.flatNormal, gm);
         g.occlusion = impl.texture(mat.occlusionTexture, false, model, &impl.white, gm);
         g.emissive = impl.texture(mat.emissiveTexture, true, model, &impl.white, gm);
+        g.litFeatures = impl.litFeatures(g);
+        impl.holdLitVariant(g.litFeatures);
         gm.materials.push_back(g);
     }
     // Levels of detail only pay for meshes drawn many times (saggar columns, repeated parts).
@@ -1149,6 +1266,9 @@ void Renderer::removeModel(ModelHandle model) {
     GpuModel& gm = impl.models[static_cast<std::size_t>(model)];
     impl.lodBuilder.cancel(gm.serial);
     impl.releaseTextures(gm);
+    for (const GpuMaterial& mat : gm.materials) {
+        impl.releaseLitVariant(mat.litFeatures);
+    }
     gm = GpuModel{}; // frees its buffers and vertex arrays (the GL context must be current)
     gm.live = false;
     gm.visible = false;
@@ -1250,6 +1370,9 @@ int Renderer::instanceCount(ModelHandle model) const {
 void Renderer::clearModels() {
     for (const GpuModel& m : mImpl->models) {
         mImpl->lodBuilder.cancel(m.serial);
+        for (const GpuMaterial& mat : m.materials) {
+            mImpl->releaseLitVariant(mat.litFeatures);
+        }
     }
     mImpl->shadowDirty = true;
     mImpl->models.clear();
@@ -1311,10 +1434,19 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     glClearColor(frame.clearColor.r, frame.clearColor.g, frame.clearColor.b, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT | GL_STENCIL_BUFFER_BIT);
     impl.passDone(impl.stats.passTimes.clearMs);
-    impl.setFrameUniforms(frame, viewProjection, lightVp);
+    ++impl.frameNumber; // lit variants get this frame's uniforms when first used
+    impl.currentFrame = &frame;
+    impl.currentViewProjection = viewProjection;
+    impl.currentLightVp = lightVp;
+    impl.currentShadows = shadows;
+    impl.currentSection = frame.section.enabled && glm::length(frame.section.normal) > 0.0f;
+    if (impl.currentSection) {
+        glEnable(GL_CLIP_DISTANCE0);
+    } else {
+        glDisable(GL_CLIP_DISTANCE0);
+    }
     FrameParams effective = frame;
     effective.shadows = shadows;
-    impl.lit.set("uShadowsEnabled", shadows ? 1 : 0);
     if (impl.shadowMap.size() > 0) {
         impl.shadowMap.bindTexture(kUnitShadow);
     }
@@ -1346,6 +1478,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.tonemap.set("uHdr", 0);
     impl.tonemap.set("uBloom", 1);
     impl.tonemap.set("uExposure", frame.exposure);
+    impl.tonemap.set("uHdrSameSize", hdr.width() == width && hdr.height() == height ? 1 : 0);
     // A chain from quarter resolution sums one level fewer (the sharpest): 6/5 keeps the glow's
     // overall strength about the same.
     const float bloomGain = impl.bloomDivisor == 4 ? 6.0f / 5.0f : 1.0f;

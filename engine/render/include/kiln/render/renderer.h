@@ -25,7 +25,9 @@ struct RendererDesc {
     std::filesystem::path shaderDir; // holds the *.vert.glsl / *.frag.glsl files
     int msaaSamples = 4;             // 0 or 1: none
     int shadowMapSize = 2048;
-    bool depthPrepass = true;   // shade each pixel once (a large saving on software rasterisers)
+    // Depth pre-pass of the meshes drawn once (walls, ground: most of the pixels), so that those
+    // are shaded once; repeated meshes are drawn nearest first in the lit pass alone.
+    bool depthPrepass = true;
     float maxAnisotropy = 8.0f; // texture filtering; 1 turns it off (costly on llvmpipe)
     float renderScale = 1.0f;   // scene resolution relative to the output (0.25..1)
     // Bloom's first level at 1/2 or 1/4 of the scene's resolution; 0: 4 on software rasterisers
