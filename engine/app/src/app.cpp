@@ -453,6 +453,9 @@ bool App::startUp() {
             mOptions.msaaSamples >= 0 ? mOptions.msaaSamples : (software ? 0 : 4);
     rendererDesc.maxAnisotropy = software ? 1.0f : 8.0f;
     rendererDesc.renderScale = mOptions.renderScale;
+    // Levels of detail on a worker thread open a scene sooner; headless and scripted runs build
+    // them before the first frame so that their images do not depend on timing.
+    rendererDesc.lodInBackground = !mOptions.offscreen && mOptions.scriptPath.empty();
     auto renderer = render::Renderer::create(rendererDesc);
     if (!renderer) {
         core::logError("app", renderer.error().message);
