@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 namespace kiln::sim {
 namespace {
@@ -101,6 +102,25 @@ TEST(SimHeatwork, ConeIndexRisesWithHeatworkAndLabelsUseOrtonNames) {
     EXPECT_GE(c6, 0);
     EXPECT_NE(hw.findCone("012"), hw.findCone("12"));
     EXPECT_EQ(hw.coneDownName(hw.findCone("12") + 0.5), "12");
+}
+
+// The kiln model asks for the cone index of a piece past cone 04 starting the search there; it
+// must be the index the search from the first cone gives, to the bit, between every pair of cones
+// and at the thresholds themselves.
+TEST(SimHeatwork, ConeIndexFromAConeIsTheSameAsFromTheFirst) {
+    const HeatworkModel hw = test::loadHeatworkOrDie();
+    const std::vector<double>& thresholds = hw.thresholds();
+    ASSERT_GE(thresholds.size(), 2u);
+    for (std::size_t from = 0; from < thresholds.size(); ++from) {
+        for (std::size_t k = from; k < thresholds.size(); ++k) {
+            const double next = k + 1 < thresholds.size() ? thresholds[k + 1] : 2.0 * thresholds[k];
+            for (double f : {0.0, 0.1, 0.5, 0.9, 0.999999}) {
+                const double heatwork = thresholds[k] + f * (next - thresholds[k]);
+                SCOPED_TRACE(std::to_string(from) + " " + std::to_string(heatwork));
+                EXPECT_EQ(hw.coneIndexFor(heatwork, from), hw.coneIndexFor(heatwork));
+            }
+        }
+    }
 }
 
 TEST(SimHeatwork, BadCalibrationIsRejected) {

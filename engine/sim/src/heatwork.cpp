@@ -125,12 +125,20 @@ double HeatworkModel::rampEndpointC(std::size_t coneIndex, double ratePerHourC) 
 }
 
 double HeatworkModel::coneIndexFor(double heatwork) const {
+    return coneIndexFor(heatwork, 0);
+}
+
+double HeatworkModel::coneIndexFor(double heatwork, std::size_t fromCone) const {
     if (!(heatwork > 0.0) || heatwork < mThresholds.front()) {
         return -1.0;
     }
+    KILN_ASSERT(fromCone < mThresholds.size() && heatwork >= mThresholds[fromCone],
+                "HeatworkModel::coneIndexFor: cone fromCone is not down");
     const double lh = std::log(heatwork);
     const std::size_t n = mThresholds.size();
-    for (std::size_t k = 0; k + 1 < n; ++k) {
+    // The first k with heatwork < mThresholds[k + 1]; none below fromCone, since the thresholds
+    // rise with the cones (create() checks the cones' temperatures).
+    for (std::size_t k = fromCone; k + 1 < n; ++k) {
         if (heatwork < mThresholds[k + 1]) {
             const double f = (lh - mLogThresholds[k]) / (mLogThresholds[k + 1] - mLogThresholds[k]);
             return static_cast<double>(k) + std::clamp(f, 0.0, 0.999);

@@ -88,6 +88,18 @@ struct Flow {
         }
         return m;
     }
+    // add(airFlow(kgPerS), 1.0) without forming the air flow: O2 and N2 as airFlow() forms
+    // them (times 1.0 is exact), and 0 (= 0 x 1.0) added to the rest as add() would, so the same
+    // bits.
+    void addAir(double airKgPerS) {
+        kgPerS[kO2] += airKgPerS * kAirO2MassFraction;
+        kgPerS[kN2] += airKgPerS * (1.0 - kAirO2MassFraction);
+        kgPerS[kCO2] += 0.0;
+        kgPerS[kH2O] += 0.0;
+        kgPerS[kCO] += 0.0;
+        kgPerS[kFuel] += 0.0;
+        sensibleW += 0.0;
+    }
     void add(const Flow& other, double share) {
         for (std::size_t i = 0; i < kgPerS.size(); ++i) {
             kgPerS[i] += other.kgPerS[i] * share;
@@ -101,6 +113,23 @@ struct Flow {
         return f;
     }
 };
+
+// Each flow passes the share x of itself to the other and keeps the rest, in place: each
+// quantity becomes (0 + own (1 - x)) + other's x, the sums that a.scaled(1 - x).add(b, x) forms
+// (so the same bits), without the copies. The guesses stay with their flows.
+void exchangeShare(Flow& a, Flow& b, double x) {
+    const double keep = 1.0 - x;
+    for (std::size_t i = 0; i < a.kgPerS.size(); ++i) {
+        const double ai = a.kgPerS[i];
+        const double bi = b.kgPerS[i];
+        a.kgPerS[i] = (0.0 + ai * keep) + bi * x;
+        b.kgPerS[i] = (0.0 + bi * keep) + ai * x;
+    }
+    const double ah = a.sensibleW;
+    const double bh = b.sensibleW;
+    a.sensibleW = (0.0 + ah * keep) + bh * x;
+    b.sensibleW = (0.0 + bh * keep) + ah * x;
+}
 
 // The flow's temperature, C, from its enthalpy; ambient for an empty flow. capacityWPerK: the
 // flow's constant-cp capacity (Flow::capacityWPerK), for the first guess when it has none.
@@ -409,12 +438,24 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
         const double lowerShare = z.twoStreams ? z.lowerWallShare : 0.0;
         const double upper = z.wallAreaM2 * (1.0 - lowerShare);
         const double lower = z.wallAreaM2 * lowerShare;
-        SolidReciprocals r;
+        SolidConstants r;
         r.settingPerJPerK =
                 z.settingHeatCapacityJPerK > 0.0 ? 1.0 / z.settingHeatCapacityJPerK : 0.0;
         r.wallAreaPerM2[0] = upper > 0.0 ? 1.0 / upper : 0.0;
         r.wallAreaPerM2[1] = lower > 0.0 ? 1.0 / lower : 0.0;
-        m.mSolidReciprocals.push_back(r);
+        r.wallAreaM2[0] = upper;
+        r.wallAreaM2[1] = lower;
+        // Radiation areas of the step's section 6, formed as it formed them each step.
+        for (int st = 0; st < 2; ++st) {
+            const double share =
+                    z.twoStreams ? (st == kLower ? z.lowerWallShare : 1.0 - z.lowerWallShare) : 1.0;
+            r.settingWallAreaM2[st] = p.settingWallViewFactor * z.wallAreaM2 * share;
+        }
+        r.settingGapAreaM2 = p.settingGapM > 0.0 ? p.settingGapM * (1.0 - p.settingVolumeFraction) *
+                                                           z.widthM * z.lengthM / (0.5 * z.heightM)
+                                                 : p.settingWallViewFactor * z.widthM * z.lengthM;
+        r.alongKilnAreaM2 = p.settingWallViewFactor * 0.5 * z.gasFlowAreaM2;
+        m.mSolidConstants.push_back(r);
     }
     return m;
 }
@@ -569,20 +610,24 @@ double burn(Flow& f, double share, const Chemistry& c) {
 double dissociateHot(Flow& f, const GasEnthalpyTable& g);
 
 // The cheap tests of dissociate() first (inlined into the march); the equilibrium itself only
-// where the gas is hot enough. Returns the heat absorbed, W.
-inline double dissociate(Flow& f, const GasEnthalpyTable& g) {
+// where the gas is hot enough. Returns the heat absorbed, W. capConst: set to the flow's
+// constant-cp capacity (Flow::capacityWPerK) as it leaves, which exchange() needs too: one
+// pass over the species per zone and stream, a second only where the gas was split.
+inline double dissociate(Flow& f, const GasEnthalpyTable& g, double& capConst) {
+    capConst = f.capacityWPerK();
     if (!g.hasDissociation() || f.kgPerS[kCO2] <= 0.0) {
         return 0.0;
     }
     // Cheap test first: the constant-cp temperature is above the true one in this range (the
     // mean cp from ambient exceeds the 298-1500 K mean above 1500 K), so below the threshold
     // there is nothing to do. Then the table's own temperature, as an enthalpy comparison.
-    const double capConst = f.capacityWPerK();
     if (capConst < 1e-12 || f.sensibleW < capConst * (kDissociationMinK - kKelvin - g.ambientC()) ||
         f.sensibleW < g.at(f.kgPerS, kDissociationGridPoint)) {
         return 0.0;
     }
-    return dissociateHot(f, g);
+    const double heatW = dissociateHot(f, g);
+    capConst = f.capacityWPerK();
+    return heatW;
 }
 
 double dissociateHot(Flow& f, const GasEnthalpyTable& g) {
@@ -682,8 +727,10 @@ struct Surface {
 
 // Exchanges heat between a flow and up to three surfaces (effectiveness-NTU for a well-mixed
 // solid temperature); exact energy split so that sum(heatW) equals what the gas lost. Returns the
-// representative (mean) gas temperature.
-double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int count) {
+// representative (mean) gas temperature. capConst: the flow's Flow::capacityWPerK (dissociate()
+// leaves it).
+double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int count,
+                double capConst) {
     const double ambientC = gas.ambientC();
     double ua = 0.0;
     double uaT = 0.0;
@@ -691,7 +738,6 @@ double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int cou
         ua += surfaces[i].ua;
         uaT += surfaces[i].ua * surfaces[i].temperatureC;
     }
-    const double capConst = f.capacityWPerK();
     if (capConst < 1e-9 || ua <= 0.0) {
         for (int i = 0; i < count; ++i) {
             surfaces[i].heatW = 0.0;
@@ -712,16 +758,21 @@ double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int cou
     // perCap = 1 / cap = (tin - ts) / available: one division on the way to the exponential.
     const double available = f.sensibleW - gas.enthalpyW(f.kgPerS, ts);
     double effectiveness = 1.0;
+    // tin - ts, only for the next lookup's guess: perCap x available where perCap is formed
+    // (equal to num / dh but for rounding), saving a division; num / dh otherwise.
+    double tinOverTs = 0.0;
     if (std::abs(num) > 1e-6 * dh) { // |tin - ts| > 1e-6 K
         const double perCap = num / (dh * available);
         if (perCap > 0.0 && perCap < 1e9) { // cap > 1e-9 W/K
             effectiveness = 1.0 - std::exp(-ua * perCap);
+            tinOverTs = perCap * available;
+        } else {
+            tinOverTs = num / dh;
         }
     } else {
         effectiveness = 1.0 - std::exp(-ua / capConst); // capConst > 1e-9 here
+        tinOverTs = num / dh;
     }
-    // Off the exponential's path: tin itself, for the next lookup's guess.
-    const double tin = ts + num / dh;
     const double q = available * effectiveness;
     const double tMean = ts + q * perUa;
     for (int i = 0; i < count; ++i) {
@@ -729,7 +780,7 @@ double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int cou
     }
     f.sensibleW -= q;
     // The outlet temperature with the mean capacity: the next lookup's starting guess.
-    f.guessK = ts + (tin - ts) * (1.0 - effectiveness) + kKelvin;
+    f.guessK = ts + tinOverTs * (1.0 - effectiveness) + kKelvin;
     return tMean;
 }
 
@@ -885,7 +936,9 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     double heatRelease = 0.0;
     // Heat received by the solids this step, W: setting per position, wall inner face (crown or
     // the only wall), lower wall inner face.
-    std::array<std::array<double, 4>, kMaxZones> received{};
+    // Only this kiln's zones are cleared (of kMaxZones): 44 of 212 rows for the egg kiln.
+    std::array<std::array<double, 4>, kMaxZones> received;
+    std::fill_n(received.begin(), zoneCount, std::array<double, 4>{});
 
     // Gas emissivity and convection of a zone from last step's gas (both streams share them:
     // same composition within a few per cent, and the same mass flux since each stream's flow
@@ -934,17 +987,18 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     fire.kgPerS[kFuel] += volatiles;
     fire.kgPerS[kH2O] += water;
     fire.sensibleW -= water * kLatentJPerKg;
-    fire.add(airFlow(doorLeakAir), 1.0);
+    fire.addAir(doorLeakAir);
     heatRelease += burn(fire, p.fireboxBurnFraction, chem);
     heatRelease -=
             gasifyChar(fire, s.charBedKg, s.zones[0].gas[kUpper].temperatureC, o2Full, p.fuel, dt);
-    heatRelease -= dissociate(fire, gasTable);
+    double capConst = 0.0;
+    heatRelease -= dissociate(fire, gasTable, capConst);
     {
         double hs = 0.0;
         double hw = 0.0;
         coefficients(0, kUpper, gasProps(0, fire.mass()), hs, hw);
         Surface wall{hw * mZones[0].wallAreaM2, s.zones[0].wallTemperatureC[0], 0.0};
-        const double tg = exchange(fire, gasTable, &wall, 1);
+        const double tg = exchange(fire, gasTable, &wall, 1, capConst);
         received[0][2] += wall.heatW;
         describeGas(fire, tg, o2Full, s.zones[0].gas[kUpper]);
         s.zones[0].gas[kLower] = s.zones[0].gas[kUpper];
@@ -964,14 +1018,14 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             // Leak air (door bricks, joints, steam eyes) comes in cold and dense: it sinks and
             // runs along the floor, past the lower wares.
             if (st == kLower) {
-                f.add(airFlow(leakAirPerRow), 1.0);
+                f.addAir(leakAirPerRow);
             }
             // Open holes admit air: the spy holes above the door onto the front rows, or, while
             // side stoking, the side holes of the row being stoked (split over both streams).
             if (in.sideFeedRow >= 0 && r == in.sideFeedRow) {
-                f.add(airFlow(0.5 * spyAir), 1.0);
+                f.addAir(0.5 * spyAir);
             } else if (in.sideFeedRow < 0 && r == 0 && st == kUpper) {
-                f.add(airFlow(spyAir), 1.0);
+                f.addAir(spyAir);
             }
             if (r == in.sideFeedRow && sideFedKg > 0.0) {
                 // Small billets on the hot setting floor: volatiles at once, char gasified to CO
@@ -986,7 +1040,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                                rate * moisture * kLatentJPerKg;
             }
             heatRelease += burn(f, p.zoneBurnFraction, chem);
-            heatRelease -= dissociate(f, gasTable);
+            heatRelease -= dissociate(f, gasTable, capConst);
             double hs = 0.0;
             double hw = 0.0;
             coefficients(zi, st, props, hs, hw);
@@ -995,19 +1049,13 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                                {hw * wallShare[st] * info.wallAreaM2,
                                 st == kLower ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0],
                                 0.0}};
-            const double tg = exchange(f, gasTable, surf, 2);
+            const double tg = exchange(f, gasTable, surf, 2, capConst);
             received[zi][static_cast<std::size_t>(st)] += surf[0].heatW;
             received[zi][st == kLower ? 3 : 2] += surf[1].heatW;
             describeGas(f, tg, o2Full, z.gas[static_cast<std::size_t>(st)]);
         }
         // Exchange between the streams (turbulent mixing across the setting).
-        const double x = p.streamExchangeFraction;
-        const Flow up = stream[kUpper];
-        const Flow low = stream[kLower];
-        stream[kUpper] = up.scaled(1.0 - x);
-        stream[kUpper].add(low, x);
-        stream[kLower] = low.scaled(1.0 - x);
-        stream[kLower].add(up, x);
+        exchangeShare(stream[kUpper], stream[kLower], p.streamExchangeFraction);
     }
     Flow gas = stream[kUpper];
     gas.add(stream[kLower], 1.0);
@@ -1015,13 +1063,13 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
         heatRelease += burn(gas, p.zoneBurnFraction, chem);
-        heatRelease -= dissociate(gas, gasTable);
+        heatRelease -= dissociate(gas, gasTable, capConst);
         double hs = 0.0;
         double hw = 0.0;
         coefficients(zi, kUpper, gasProps(zi, gas.mass()), hs, hw);
         Surface surf[2] = {{hs * info.settingAreaM2, z.settingTemperatureC[0], 0.0},
                            {hw * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
-        const double tg = exchange(gas, gasTable, surf, 2);
+        const double tg = exchange(gas, gasTable, surf, 2, capConst);
         received[zi][0] += surf[0].heatW;
         received[zi][2] += surf[1].heatW;
         describeGas(gas, tg, o2Full, z.gas[kUpper]);
@@ -1029,12 +1077,12 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     }
     {
         heatRelease += burn(gas, p.zoneBurnFraction, chem);
-        heatRelease -= dissociate(gas, gasTable);
+        heatRelease -= dissociate(gas, gasTable, capConst);
         double hs = 0.0;
         double hw = 0.0;
         coefficients(chimney, kUpper, gasProps(chimney, gas.mass()), hs, hw);
         Surface wall{hw * mZones[chimney].wallAreaM2, s.zones[chimney].wallTemperatureC[0], 0.0};
-        const double tg = exchange(gas, gasTable, &wall, 1);
+        const double tg = exchange(gas, gasTable, &wall, 1, capConst);
         received[chimney][2] += wall.heatW;
         describeGas(gas, tg, o2Full, s.zones[chimney].gas[kUpper]);
         s.zones[chimney].gas[kLower] = s.zones[chimney].gas[kUpper];
@@ -1056,13 +1104,11 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         if (info.settingHeatCapacityJPerK <= 0.0) {
             continue; // nothing set here (an empty flue): no solid to exchange with
         }
+        const SolidConstants& areas = mSolidConstants[zi];
         const int positions = info.twoStreams ? 2 : 1;
         for (int st = 0; st < positions; ++st) {
             const auto sti = static_cast<std::size_t>(st);
-            const double share = info.twoStreams ? (st == kLower ? info.lowerWallShare
-                                                                 : 1.0 - info.lowerWallShare)
-                                                 : 1.0;
-            const double area = p.settingWallViewFactor * info.wallAreaM2 * share;
+            const double area = areas.settingWallAreaM2[sti];
             const bool lowerWall = info.twoStreams && st == kLower;
             const double tw = lowerWall ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0];
             const double g = radiationConductance(z.settingTemperatureC[sti], tw, eSetWall, area);
@@ -1075,18 +1121,15 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             // columns, an effective conductivity 4 sigma eps T^3 x gap over the open share of
             // the section, across the distance between the two positions' centres (half the
             // height); else two faces seeing each other over the wall view share.
-            const double area = p.settingGapM > 0.0
-                                        ? p.settingGapM * (1.0 - p.settingVolumeFraction) *
-                                                  info.widthM * info.lengthM / (0.5 * info.heightM)
-                                        : p.settingWallViewFactor * info.widthM * info.lengthM;
-            const double g = radiationConductance(z.settingTemperatureC[0],
-                                                  z.settingTemperatureC[1], eSetSet, area);
+            const double g =
+                    radiationConductance(z.settingTemperatureC[0], z.settingTemperatureC[1],
+                                         eSetSet, areas.settingGapAreaM2);
             const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
             received[zi][0] -= q;
             received[zi][1] += q;
             if (zi + 1 < static_cast<std::size_t>(1 + rows)) {
                 ZoneState& next = s.zones[zi + 1];
-                const double a = p.settingWallViewFactor * 0.5 * info.gasFlowAreaM2;
+                const double a = areas.alongKilnAreaM2;
                 for (std::size_t st = 0; st < 2; ++st) {
                     const double ga = radiationConductance(
                             z.settingTemperatureC[st], next.settingTemperatureC[st], eSetSet, a);
@@ -1120,10 +1163,13 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     for (std::size_t k = 0; k < mChimneyWallInverseCapacity.size(); ++k) {
         dtPerChimneyWallCapacity[k] = dt * mChimneyWallInverseCapacity[k];
     }
+    // The wall loss is summed in a local (the same additions in the same order): kept in a
+    // register rather than stored to the state after every wall.
+    double wallLossJ = s.energy.wallLossJ;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
-        const SolidReciprocals& inv = mSolidReciprocals[zi];
+        const SolidConstants& inv = mSolidConstants[zi];
         if (info.settingHeatCapacityJPerK > 0.0) {
             const double dtPerSettingCapacity = dt * inv.settingPerJPerK;
             const int positions = info.twoStreams ? 2 : 1;
@@ -1146,26 +1192,16 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                 chimneyWall ? dtPerChimneyWallCapacity : dtPerKilnWallCapacity;
         const std::vector<double>& cond =
                 chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
-        const int nodes = info.wallNodes;
-        const double lowerShare = info.twoStreams ? info.lowerWallShare : 0.0;
-        for (int w = 0; w < 2; ++w) {
-            const double areaM2 = info.wallAreaM2 * (w == 0 ? 1.0 - lowerShare : lowerShare);
+        const auto last = static_cast<std::size_t>(info.wallNodes - 1);
+        for (std::size_t w = 0; w < 2; ++w) {
+            const double areaM2 = inv.wallAreaM2[w];
             if (areaM2 <= 0.0) {
                 continue;
             }
             std::array<double, kMaxWallNodes>& tw =
                     w == 0 ? z.wallTemperatureC : z.lowerWallTemperatureC;
-            std::array<double, kMaxWallNodes> flux{}; // W/m2 into each node
-            flux[0] = received[zi][w == 0 ? 2 : 3] * inv.wallAreaPerM2[static_cast<std::size_t>(w)];
-            for (int k = 0; k + 1 < nodes; ++k) {
-                const auto ki = static_cast<std::size_t>(k);
-                const double q = cond[ki] * (tw[ki] - tw[ki + 1]);
-                flux[ki] -= q;
-                flux[ki + 1] += q;
-            }
             // Outer face: conduction from the node centre through half the node, then natural
             // convection and radiation to the air, in series.
-            const auto last = static_cast<std::size_t>(nodes - 1);
             const double tOut = tw[last];
             const double hOut =
                     p.outsideConvectionWPerM2K + kSigma * p.outsideEmissivity *
@@ -1175,14 +1211,21 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             // 1 / (1 / cond + 1 / hOut), with one division.
             const double uOut = cond[last] * hOut / (hOut + cond[last]);
             const double qOut = uOut * (tOut - ta);
-            flux[last] -= qOut;
-            s.energy.wallLossJ += qOut * areaM2 * dt;
-            for (int k = 0; k < nodes; ++k) {
-                const auto ki = static_cast<std::size_t>(k);
-                tw[ki] += flux[ki] * dtPerCap[ki];
+            wallLossJ += qOut * areaM2 * dt;
+            // Explicit conduction, node by node from the old temperatures: each node's net flux
+            // (W/m2) is what comes in from the gas or the inner node less what goes on outwards,
+            // formed as a flux array zeroed and then added to would form it (0 + q), so the same
+            // bits without the array.
+            double inW = received[zi][w == 0 ? 2 : 3] * inv.wallAreaPerM2[w];
+            for (std::size_t k = 0; k < last; ++k) {
+                const double q = cond[k] * (tw[k] - tw[k + 1]);
+                tw[k] += (inW - q) * dtPerCap[k];
+                inW = 0.0 + q;
             }
+            tw[last] += (inW - qOut) * dtPerCap[last];
         }
     }
+    s.energy.wallLossJ = wallLossJ;
     s.timeSeconds += dt;
 }
 

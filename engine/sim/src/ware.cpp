@@ -64,10 +64,14 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
         ware.maxQuartzCoolingRateCPerHour =
                 std::max(ware.maxQuartzCoolingRateCPerHour, -ware.heatingRateCPerHour);
     }
-    ware.dehydroxylatedFraction =
-            std::max(ware.dehydroxylatedFraction,
-                     std::clamp((temperatureC - kDehydroxLowC) / (kDehydroxHighC - kDehydroxLowC),
-                                0.0, 1.0));
+    // Below 450 C the clamped term is 0 and once complete it is at most 1: no change either way,
+    // so the division is skipped there (the same value).
+    if (temperatureC > kDehydroxLowC && ware.dehydroxylatedFraction < 1.0) {
+        ware.dehydroxylatedFraction = std::max(
+                ware.dehydroxylatedFraction,
+                std::clamp((temperatureC - kDehydroxLowC) / (kDehydroxHighC - kDehydroxLowC), 0.0,
+                           1.0));
+    }
 
     // Vitrification follows heatwork: none before cone 04 is down, complete at cone 10 (JDZ
     // porcelain matures at 1280-1320 C = cone 10-12, firing-physics.md 3.1). Shrinkage grows with
@@ -78,9 +82,10 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
         ware.heatwork >= heatwork.thresholds()[static_cast<std::size_t>(c04)]) {
         // Past cone 10's threshold the cone index is at least 10: fully vitrified, without the
         // log that coneIndexFor takes.
-        const double cone = ware.heatwork >= heatwork.thresholds()[static_cast<std::size_t>(c10)]
-                                    ? static_cast<double>(c10)
-                                    : heatwork.coneIndexFor(ware.heatwork);
+        const double cone =
+                ware.heatwork >= heatwork.thresholds()[static_cast<std::size_t>(c10)]
+                        ? static_cast<double>(c10)
+                        : heatwork.coneIndexFor(ware.heatwork, static_cast<std::size_t>(c04));
         ware.vitrifiedFraction = std::clamp((cone - c04) / (c10 - c04), 0.0, 1.0);
         ware.linearShrinkage = limits.maxFiringShrinkage * ware.vitrifiedFraction;
     }

@@ -37,6 +37,9 @@ public:
     // Fractional cone index: k + f means cone k is down and a fraction f (in log heatwork) of the
     // way to cone k+1; -1 before the first cone. Use coneLabel() to print it.
     double coneIndexFor(double heatwork) const;
+    // The same for a heatwork known to have brought down cone fromCone (heatwork >=
+    // thresholds()[fromCone]): the search for the next cone starts there (the same result).
+    double coneIndexFor(double heatwork, std::size_t fromCone) const;
     std::string coneLabel(double coneIndex) const;
     // Name of the last cone down for a fractional cone index; "none" below the first cone.
     std::string coneDownName(double coneIndex) const;

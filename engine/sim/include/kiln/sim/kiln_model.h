@@ -116,11 +116,17 @@ private:
     // wall, lower wall; 0 where there is none), so the step multiplies instead of dividing.
     std::vector<double> mKilnWallInverseCapacity;
     std::vector<double> mChimneyWallInverseCapacity;
-    struct SolidReciprocals {
+    // Per zone, what the step's solid exchange would otherwise form every step from ZoneInfo and
+    // the parameters (each by the same expression, so the same bits).
+    struct SolidConstants {
         double settingPerJPerK = 0.0;
         double wallAreaPerM2[2] = {0.0, 0.0};
+        double wallAreaM2[2] = {0.0, 0.0};        // upper (or only) wall, lower wall
+        double settingWallAreaM2[2] = {0.0, 0.0}; // setting <-> wall radiation, per position
+        double settingGapAreaM2 = 0.0;            // upper <-> lower setting
+        double alongKilnAreaM2 = 0.0;             // setting <-> the next row's setting
     };
-    std::vector<SolidReciprocals> mSolidReciprocals;
+    std::vector<SolidConstants> mSolidConstants;
     // Gas enthalpy above ambient per species and ln Kp of CO2 <-> CO + 1/2 O2 on a temperature
     // grid (no dissociation data without gas thermochemistry).
     GasEnthalpyTable mGasTable;
