@@ -6,7 +6,6 @@ uniform sampler2D uHdr;
 uniform sampler2D uBloom;
 uniform float uBloomStrength;
 uniform float uExposure;
-uniform int uHdrSameSize; // the scene target has the output's size: read texels, no filtering
 out vec4 fragColor;
 
 vec3 filmic(vec3 x) {
@@ -29,12 +28,12 @@ vec3 linearToSrgb(vec3 c) {
 }
 
 void main() {
-    vec3 hdr;
-    if (uHdrSameSize != 0) {
-        hdr = texelFetch(uHdr, ivec2(gl_FragCoord.xy), 0).rgb;
-    } else {
-        hdr = texture(uHdr, vUv).rgb;
-    }
+#ifdef KILN_HDR_SAME_SIZE
+    // The scene target has the output's size (render scale 1): its texels, unfiltered.
+    vec3 hdr = texelFetch(uHdr, ivec2(gl_FragCoord.xy), 0).rgb;
+#else
+    vec3 hdr = texture(uHdr, vUv).rgb;
+#endif
     vec3 bloom = texture(uBloom, vUv).rgb;
     vec3 color = (hdr + bloom * uBloomStrength) * uExposure;
     fragColor = vec4(linearToSrgb(filmic(color)), 1.0);

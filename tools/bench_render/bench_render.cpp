@@ -199,6 +199,7 @@ void reportStats(benchmark::State& state, const render::Renderer& renderer) {
     state.counters["triangles"] = static_cast<double>(st.triangles);
     state.counters["instances"] = static_cast<double>(st.instancesDrawn);
     state.counters["lod_instances"] = static_cast<double>(st.lodInstances);
+    state.counters["occluded"] = static_cast<double>(st.instancesOccluded);
 }
 
 // With KILN_RENDER_PASS_TIMES=1 the renderer finishes the GL after each pass and times it: the

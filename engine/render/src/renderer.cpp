@@ -255,6 +255,7 @@ struct Renderer::Impl {
     // every opaque mesh in it (A/B runs). Measured on llvmpipe (docs/performance.md): the field
     // of 5,000 repeated meshes 14 % less CPU per frame, the kiln sites the same.
     bool prepassSingleOnly = true;
+    bool occlusionCulling = false; // RendererDesc::occlusionCulling resolved
     LodBuilder lodBuilder;
     std::uint64_t nextSerial = 1;
     // KILN_RENDER_PASS_TIMES=1: finish the GL after each pass and record its time (stats).
@@ -803,9 +804,92 @@ struct Renderer::Impl {
     // first, and hidden ones fail the depth test against the walls already in the pre-pass),
     // whose second vertex pass cost more on llvmpipe than the overdraw it saved.
     bool inPrepass(const GpuMesh& mesh, const GpuMaterial& mat) const {
-        return mat.data.alphaMode != assets::AlphaMode::Mask &&
-               (!prepassSingleOnly ||
-                mesh.instances.size() < static_cast<std::size_t>(kLodMinInstances));
+        return mat.data.alphaMode != assets::AlphaMode::Mask && !isRepeated(mesh);
+    }
+    // A mesh of several instances, drawn after the pre-pass (with prepassSingleOnly).
+    bool isRepeated(const GpuMesh& mesh) const {
+        return prepassSingleOnly &&
+               mesh.instances.size() >= static_cast<std::size_t>(kLodMinInstances);
+    }
+
+    // [SECTION] Occlusion culling
+    // After the pre-pass of the walls and ground, their depth is read back and reduced to tiles
+    // holding each tile's farthest depth; an instance of a repeated mesh whose bounding box lies
+    // behind that in every tile it covers cannot show, and is not drawn (saggars inside a closed
+    // kiln). Conservative and of the same frame: pictures do not change. Only where reading the
+    // depth costs little (software rasterisers: a copy in memory; a GPU would stall).
+    static constexpr int kOcclusionTile = 8; // pixels
+    std::vector<float> depthScratch;
+    std::vector<float> tileMaxDepth;
+    int tilesX = 0;
+    int tilesY = 0;
+    glm::mat4 occlusionVp{1.0f};
+
+    bool readOcclusionDepth(const glm::mat4& viewProjection) {
+        if (sceneTarget.samples() > 1 || width <= 0 || height <= 0) {
+            return false; // a multisampled depth buffer cannot be read back
+        }
+        depthScratch.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height));
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        glReadPixels(0, 0, width, height, GL_DEPTH_COMPONENT, GL_FLOAT, depthScratch.data());
+        tilesX = (width + kOcclusionTile - 1) / kOcclusionTile;
+        tilesY = (height + kOcclusionTile - 1) / kOcclusionTile;
+        tileMaxDepth.assign(static_cast<std::size_t>(tilesX) * static_cast<std::size_t>(tilesY),
+                            0.0f);
+        for (int y = 0; y < height; ++y) {
+            const float* row = depthScratch.data() +
+                               static_cast<std::size_t>(y) * static_cast<std::size_t>(width);
+            float* tiles = tileMaxDepth.data() + static_cast<std::size_t>(y / kOcclusionTile) *
+                                                         static_cast<std::size_t>(tilesX);
+            for (int x = 0; x < width; ++x) {
+                float& t = tiles[x / kOcclusionTile];
+                t = std::max(t, row[x]);
+            }
+        }
+        occlusionVp = viewProjection;
+        return true;
+    }
+
+    // Whether the instance's world box is behind the pre-pass depth wherever it would show.
+    bool occluded(const InstanceRecord& inst) const {
+        float minX = std::numeric_limits<float>::max(), minY = minX, minZ = minX;
+        float maxX = std::numeric_limits<float>::lowest(), maxY = maxX;
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec4 p =
+                    occlusionVp * glm::vec4((c & 1) ? inst.worldMax.x : inst.worldMin.x,
+                                            (c & 2) ? inst.worldMax.y : inst.worldMin.y,
+                                            (c & 4) ? inst.worldMax.z : inst.worldMin.z, 1.0f);
+            if (p.w <= 1e-4f) {
+                return false; // reaches the camera's plane: treat as visible
+            }
+            const glm::vec3 ndc = glm::vec3(p) / p.w;
+            minX = std::min(minX, ndc.x);
+            maxX = std::max(maxX, ndc.x);
+            minY = std::min(minY, ndc.y);
+            maxY = std::max(maxY, ndc.y);
+            minZ = std::min(minZ, ndc.z);
+        }
+        // Window coordinates, widened by a pixel each way (rasterisation rules, rounding).
+        const auto toPixel = [](float ndc, int size) {
+            return (ndc * 0.5f + 0.5f) * static_cast<float>(size);
+        };
+        const int x0 = std::max(0, static_cast<int>(std::floor(toPixel(minX, width))) - 1);
+        const int x1 = std::min(width - 1, static_cast<int>(std::ceil(toPixel(maxX, width))) + 1);
+        const int y0 = std::max(0, static_cast<int>(std::floor(toPixel(minY, height))) - 1);
+        const int y1 = std::min(height - 1, static_cast<int>(std::ceil(toPixel(maxY, height))) + 1);
+        if (x0 > x1 || y0 > y1) {
+            return false;
+        }
+        const float nearestDepth = minZ * 0.5f + 0.5f - 1e-5f; // a margin for depth precision
+        for (int ty = y0 / kOcclusionTile; ty <= y1 / kOcclusionTile; ++ty) {
+            for (int tx = x0 / kOcclusionTile; tx <= x1 / kOcclusionTile; ++tx) {
+                if (tileMaxDepth[static_cast<std::size_t>(ty) * static_cast<std::size_t>(tilesX) +
+                                 static_cast<std::size_t>(tx)] >= nearestDepth) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     struct OpaqueItem {
@@ -859,6 +943,29 @@ struct Renderer::Impl {
         return level;
     }
 
+    // The depth pre-pass of the opaque items marked for it (OpaqueItem::prepass).
+    void depthPrepass(const glm::mat4& viewProjection) {
+        glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+        shadow.use();
+        shadow.set("uLightViewProjection", viewProjection);
+        for (const OpaqueItem& item : opaque) {
+            if (!item.prepass) {
+                continue;
+            }
+            if (item.material->data.doubleSided) {
+                glDisable(GL_CULL_FACE);
+            } else {
+                glEnable(GL_CULL_FACE);
+            }
+            item.vao->bind();
+            glDrawElementsInstanced(GL_TRIANGLES, item.indexCount, GL_UNSIGNED_INT, nullptr,
+                                    item.count);
+            ++stats.prepassDrawCalls;
+        }
+        glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+        passDone(stats.passTimes.prepassMs);
+    }
+
     void opaqueAndTransparentPasses(const FrameParams& frame, const glm::mat4& viewProjection) {
         const Frustum frustum(viewProjection);
         const float metresPerPixelAt1M = 2.0f *
@@ -867,89 +974,84 @@ struct Renderer::Impl {
         const bool section = frame.section.enabled;
         transparent.clear();
         opaque.clear();
-        for (GpuModel& model : models) {
-            if (!model.visible) {
-                continue;
+        // Depth pre-pass: on a software rasteriser each pixel of the walls and ground is then
+        // shaded once. Masked materials (cut-outs) and sections keep one pass.
+        const bool prepass = desc.depthPrepass && !section && shadow.valid() && !fallback;
+        bool occlusionReady = false;
+        // Phase 0: the meshes drawn once, which may be in the pre-pass and occlude; phase 1: the
+        // repeated ones, tested against the pre-pass's depth where occlusion culling is on.
+        for (int phase = 0; phase < 2; ++phase) {
+            if (phase == 1 && prepass) {
+                depthPrepass(viewProjection);
+                occlusionReady = occlusionCulling && prepassSingleOnly &&
+                                 stats.prepassDrawCalls > 0 && readOcclusionDepth(viewProjection);
             }
-            for (GpuMesh& mesh : model.meshes) {
-                if (mesh.instances.empty()) {
+            for (GpuModel& model : models) {
+                if (!model.visible) {
                     continue;
                 }
-                // Visible instances, nearest first: on a software rasteriser early depth
-                // rejection then skips most hidden fragments of densely packed settings.
-                order.clear();
-                for (int index : mesh.instances) {
-                    const InstanceRecord& inst = model.instances[static_cast<std::size_t>(index)];
-                    if (inst.visible && frustum.intersects(inst.worldMin, inst.worldMax)) {
+                for (GpuMesh& mesh : model.meshes) {
+                    if (mesh.instances.empty() || isRepeated(mesh) != (phase == 1)) {
+                        continue;
+                    }
+                    // Visible instances, nearest first: on a software rasteriser early depth
+                    // rejection then skips most hidden fragments of densely packed settings.
+                    order.clear();
+                    for (int index : mesh.instances) {
+                        const InstanceRecord& inst =
+                                model.instances[static_cast<std::size_t>(index)];
+                        if (!inst.visible || !frustum.intersects(inst.worldMin, inst.worldMax)) {
+                            continue;
+                        }
+                        if (occlusionReady && occluded(inst)) {
+                            ++stats.instancesOccluded;
+                            continue;
+                        }
                         const glm::vec3 d =
                                 (inst.worldMin + inst.worldMax) * 0.5f - frame.camera.positionM;
                         order.emplace_back(glm::dot(d, d), index);
                     }
-                }
-                std::sort(order.begin(), order.end());
-                visibleIndices.clear();
-                for (const auto& [distance, index] : order) {
-                    visibleIndices.push_back(index);
-                }
-                const std::size_t drawn = visibleIndices.size();
-                stats.instancesCulled +=
-                        mesh.instances.size() - static_cast<std::size_t>(mesh.hiddenCount) - drawn;
-                if (drawn == 0) {
-                    continue;
-                }
-                const GpuMaterial& mat =
-                        model.materials[static_cast<std::size_t>(mesh.materialIndex)];
-                const bool blend = mat.data.alphaMode == assets::AlphaMode::Blend;
-                if (!blend && !mesh.lods.empty() && desc.lodPixelError > 0.0f) {
-                    addLodItems(model, mesh, mat, frame.camera.positionM, metresPerPixelAt1M);
-                    continue;
-                }
-                gpu::VertexArray* vao = &mesh.vaoAll;
-                if (blend || drawn > 1 || drawn != mesh.instances.size()) {
-                    // (Blended instances are drawn one by one from this buffer, sorted.)
-                    uploadVisible(model, mesh, visibleIndices);
-                    vao = &mesh.vaoVisible;
-                } else if (mesh.allDirty) {
-                    uploadAllInstances(model, mesh);
-                }
-                if (blend) {
-                    const glm::vec4 localCentre((mesh.localMin + mesh.localMax) * 0.5f, 1.0f);
-                    for (std::size_t i = 0; i < drawn; ++i) {
-                        const InstanceRecord& inst =
-                                model.instances[static_cast<std::size_t>(visibleIndices[i])];
-                        const glm::vec3 centre = glm::vec3(inst.gpu.model * localCentre);
-                        transparent.push_back(
-                                {glm::length(centre - frame.camera.positionM), &model, &mesh, i});
+                    std::sort(order.begin(), order.end());
+                    visibleIndices.clear();
+                    for (const auto& [distance, index] : order) {
+                        visibleIndices.push_back(index);
                     }
-                    continue;
+                    const std::size_t drawn = visibleIndices.size();
+                    stats.instancesCulled += mesh.instances.size() -
+                                             static_cast<std::size_t>(mesh.hiddenCount) - drawn;
+                    if (drawn == 0) {
+                        continue;
+                    }
+                    const GpuMaterial& mat =
+                            model.materials[static_cast<std::size_t>(mesh.materialIndex)];
+                    const bool blend = mat.data.alphaMode == assets::AlphaMode::Blend;
+                    if (!blend && !mesh.lods.empty() && desc.lodPixelError > 0.0f) {
+                        addLodItems(model, mesh, mat, frame.camera.positionM, metresPerPixelAt1M);
+                        continue;
+                    }
+                    gpu::VertexArray* vao = &mesh.vaoAll;
+                    if (blend || drawn > 1 || drawn != mesh.instances.size()) {
+                        // (Blended instances are drawn one by one from this buffer, sorted.)
+                        uploadVisible(model, mesh, visibleIndices);
+                        vao = &mesh.vaoVisible;
+                    } else if (mesh.allDirty) {
+                        uploadAllInstances(model, mesh);
+                    }
+                    if (blend) {
+                        const glm::vec4 localCentre((mesh.localMin + mesh.localMax) * 0.5f, 1.0f);
+                        for (std::size_t i = 0; i < drawn; ++i) {
+                            const InstanceRecord& inst =
+                                    model.instances[static_cast<std::size_t>(visibleIndices[i])];
+                            const glm::vec3 centre = glm::vec3(inst.gpu.model * localCentre);
+                            transparent.push_back({glm::length(centre - frame.camera.positionM),
+                                                   &model, &mesh, i});
+                        }
+                        continue;
+                    }
+                    opaque.push_back({&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn),
+                                      inPrepass(mesh, mat)});
                 }
-                opaque.push_back({&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn),
-                                  inPrepass(mesh, mat)});
             }
-        }
-        // Depth pre-pass: on a software rasteriser each pixel is then shaded once, however
-        // densely the saggars overlap. Masked materials (cut-outs) and sections keep one pass.
-        const bool prepass = desc.depthPrepass && !section && shadow.valid() && !fallback;
-        if (prepass) {
-            glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
-            shadow.use();
-            shadow.set("uLightViewProjection", viewProjection);
-            for (const OpaqueItem& item : opaque) {
-                if (!item.prepass) {
-                    continue;
-                }
-                if (item.material->data.doubleSided) {
-                    glDisable(GL_CULL_FACE);
-                } else {
-                    glEnable(GL_CULL_FACE);
-                }
-                item.vao->bind();
-                glDrawElementsInstanced(GL_TRIANGLES, item.indexCount, GL_UNSIGNED_INT, nullptr,
-                                        item.count);
-                ++stats.prepassDrawCalls;
-            }
-            glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
-            passDone(stats.passTimes.prepassMs);
         }
         const GpuMaterial* current = nullptr;
         for (const OpaqueItem& item : opaque) {
@@ -1095,6 +1197,11 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     if (const char* lod = std::getenv("KILN_RENDER_LOD_PIXEL_ERROR"); lod != nullptr && *lod) {
         impl.desc.lodPixelError = std::max(0.0f, std::strtof(lod, nullptr));
     }
+    impl.occlusionCulling =
+            desc.occlusionCulling == 1 || (desc.occlusionCulling < 0 && softwareRasteriser());
+    if (const char* occ = std::getenv("KILN_RENDER_OCCLUSION"); occ != nullptr && *occ) {
+        impl.occlusionCulling = std::string(occ) == "1";
+    }
     if (const char* scope = std::getenv("KILN_RENDER_PREPASS_SCOPE"); scope != nullptr) {
         impl.prepassSingleOnly = std::string(scope) != "all";
     }
@@ -1141,7 +1248,10 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     } else {
         core::logError("render", (!down ? down.error() : up.error()).message + "; bloom is off");
     }
-    auto tonemap = impl.loadProgram("fullscreen.vert.glsl", "tonemap.frag.glsl");
+    // At render scale 1 the scene target has the output's size: the pass reads its texels.
+    const bool sameSize = std::clamp(desc.renderScale, 0.25f, 1.0f) == 1.0f;
+    auto tonemap = impl.loadProgram("fullscreen.vert.glsl", "tonemap.frag.glsl",
+                                    sameSize ? "#define KILN_HDR_SAME_SIZE 1\n" : "");
     if (!tonemap) {
         core::logError("render", tonemap.error().message + "; using the built-in tone curve");
         tonemap = gpu::ShaderProgram::build(
@@ -1392,6 +1502,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.stats.instancesDrawn = 0;
     impl.stats.instancesCulled = 0;
     impl.stats.lodInstances = 0;
+    impl.stats.instancesOccluded = 0;
     impl.stats.passTimes = {};
     if (impl.passTiming) {
         glFinish();
@@ -1478,7 +1589,6 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.tonemap.set("uHdr", 0);
     impl.tonemap.set("uBloom", 1);
     impl.tonemap.set("uExposure", frame.exposure);
-    impl.tonemap.set("uHdrSameSize", hdr.width() == width && hdr.height() == height ? 1 : 0);
     // A chain from quarter resolution sums one level fewer (the sharpest): 6/5 keeps the glow's
     // overall strength about the same.
     const float bloomGain = impl.bloomDivisor == 4 ? 6.0f / 5.0f : 1.0f;

@@ -45,6 +45,11 @@ struct RendererDesc {
     // Off, they are built inside addModel, and every frame is the same whenever it is drawn
     // (headless screenshots, tests). KILN_RENDER_LOD_BACKGROUND=0/1 overrides it.
     bool lodInBackground = false;
+    // Instances of repeated meshes hidden behind the walls and ground of the depth pre-pass are
+    // not drawn (found from the pre-pass's depth, read back in the same frame: conservative,
+    // pictures unchanged). 1 on, 0 off, -1 on software rasterisers only, where reading the depth
+    // back is a copy in memory. KILN_RENDER_OCCLUSION=0/1 overrides it.
+    int occlusionCulling = -1;
 };
 
 // The camera as the renderer needs it; the projection's aspect comes from the target.
@@ -93,10 +98,11 @@ struct RenderStats {
     std::size_t triangles = 0;
     std::size_t instancesDrawn = 0;
     std::size_t instancesCulled = 0;
-    std::size_t lodInstances = 0; // instances drawn with a simplified level of their mesh
-    std::size_t textureBytes = 0; // model textures
-    std::size_t bufferBytes = 0;  // vertex, index and instance buffers of the live models
-    std::size_t targetBytes = 0;  // render targets (HDR, MSAA, bloom, shadow map)
+    std::size_t lodInstances = 0;      // instances drawn with a simplified level of their mesh
+    std::size_t instancesOccluded = 0; // of instancesCulled: hidden behind the pre-pass's depth
+    std::size_t textureBytes = 0;      // model textures
+    std::size_t bufferBytes = 0;       // vertex, index and instance buffers of the live models
+    std::size_t targetBytes = 0;       // render targets (HDR, MSAA, bloom, shadow map)
     // Wall milliseconds of each pass of the last frame, filled only when the environment sets
     // KILN_RENDER_PASS_TIMES=1 (a diagnostic: it finishes the GL after every pass, which makes
     // the frame slower; 0 otherwise). "shadow" is 0 on frames that reuse the cached map.
