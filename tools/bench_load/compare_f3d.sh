@@ -9,13 +9,20 @@
 # under xvfb-run; the cost of xvfb-run alone (`xvfb-run true`) is measured each run and
 # subtracted from F3D's wall and CPU times.
 # Usage: tools/bench_load/compare_f3d.sh [BUILD_DIR (build)] [RUNS (5)]
-# (KILNFIRE_COMPARE_FILE=path.glb uses that file instead of making one.)
+# (KILNFIRE_COMPARE_FILE=path.glb uses that file instead of making one; KILNFIRE_BASELINE=DIR
+# also times DIR/kilnfire, an earlier build, in every round, for a before/after in the same
+# minutes. The load average is printed before and after: the machine is shared.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build="${1:-build}"
 runs="${2:-5}"
 kilnfire="$build/kilnfire"
 [ -x "$kilnfire" ] || { echo "compare_f3d: $kilnfire not found (build it first)" >&2; exit 1; }
+baseline="${KILNFIRE_BASELINE:+$KILNFIRE_BASELINE/kilnfire}"
+if [ -n "$baseline" ] && [ ! -x "$baseline" ]; then
+    echo "compare_f3d: $baseline not found" >&2
+    exit 1
+fi
 command -v f3d >/dev/null || { echo "compare_f3d: f3d not installed (apt-get install f3d)" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -37,7 +44,15 @@ median() { sort -n | awk '{ v[NR] = $1 } END { m = int((NR + 1) / 2); if (NR % 2
 cat "$work/scan.glb" >/dev/null # warm the page cache, so neither pays the first read
 : >"$work/k"
 : >"$work/f"
+: >"$work/b"
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
 for i in $(seq "$runs"); do
+    if [ -n "$baseline" ]; then
+        read -r bw bc < <(SDL_VIDEODRIVER=offscreen timed "$baseline" --model "$work/scan.glb" \
+            --offscreen --no-ui --frames 1 --size 1280x720 --screenshot "$work/baseline.png")
+        echo "run $i: baseline ${bw} s wall, ${bc} s CPU"
+        echo "$bw $bc" >>"$work/b"
+    fi
     read -r kw kc < <(SDL_VIDEODRIVER=offscreen timed "$kilnfire" --model "$work/scan.glb" \
         --offscreen --no-ui --frames 1 --size 1280x720 --screenshot "$work/kilnfire.png")
     own=$(grep -o 'first frame finished [0-9]* ms' "$work/out.log" | grep -o '[0-9]*' || true)
@@ -53,5 +68,12 @@ done
 [ -s "$work/kilnfire.png" ] || echo "compare_f3d: kilnfire wrote no image" >&2
 [ -s "$work/f3d.png" ] || echo "compare_f3d: f3d wrote no image" >&2
 echo "file: $(du -m "$(realpath "$work/scan.glb")" | cut -f1) MB; medians of $runs runs, process start to exit after the first frame"
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
+if [ -n "$baseline" ]; then
+    echo "baseline: $(cut -d' ' -f1 "$work/b" | median) s wall, $(cut -d' ' -f2 "$work/b" | median) s CPU ($baseline)"
+    if ! cmp -s "$work/baseline.png" "$work/kilnfire.png"; then
+        echo "compare_f3d: the baseline's picture differs from $kilnfire's" >&2
+    fi
+fi
 echo "kilnfire: $(cut -d' ' -f1 "$work/k" | median) s wall, $(cut -d' ' -f2 "$work/k" | median) s CPU"
 echo "f3d:      $(cut -d' ' -f1 "$work/f" | median) s wall, $(cut -d' ' -f2 "$work/f" | median) s CPU"
