@@ -825,6 +825,18 @@ struct Renderer::Impl {
     int tilesY = 0;
     glm::mat4 occlusionVp{1.0f};
 
+    // Whether a shown model has a repeated mesh (otherwise there is nothing to test).
+    bool anyRepeatedMesh() const {
+        for (const GpuModel& model : models) {
+            for (const GpuMesh& mesh : model.meshes) {
+                if (model.visible && isRepeated(mesh)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     bool readOcclusionDepth(const glm::mat4& viewProjection) {
         if (sceneTarget.samples() > 1 || width <= 0 || height <= 0) {
             return false; // a multisampled depth buffer cannot be read back
@@ -984,7 +996,8 @@ struct Renderer::Impl {
             if (phase == 1 && prepass) {
                 depthPrepass(viewProjection);
                 occlusionReady = occlusionCulling && prepassSingleOnly &&
-                                 stats.prepassDrawCalls > 0 && readOcclusionDepth(viewProjection);
+                                 stats.prepassDrawCalls > 0 && anyRepeatedMesh() &&
+                                 readOcclusionDepth(viewProjection);
             }
             for (GpuModel& model : models) {
                 if (!model.visible) {
