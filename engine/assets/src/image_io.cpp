@@ -8,6 +8,7 @@
 #include <stb_image_write.h>
 
 #include <cstring>
+#include <exception>
 #include <limits>
 #include <utility>
 
@@ -58,13 +59,19 @@ ImageDecodeBatch::~ImageDecodeBatch() {
 
 void ImageDecodeBatch::run() {
     for (std::size_t i = 0; i < mEncoded.size() && !mStop; ++i) {
-        // The label is never seen: a failure is decoded again by the caller, under its own.
-        core::Result<core::Image> image = decodeImage(mEncoded[i], "embedded image");
+        // The label is never seen: a failure is decoded again by the caller, under its own. So
+        // is an exception (out of memory for a huge image), which must not end the process here.
+        std::optional<core::Image> decoded;
+        try {
+            if (core::Result<core::Image> image = decodeImage(mEncoded[i], "embedded image")) {
+                decoded = std::move(image.value());
+            }
+        } catch (const std::exception&) {
+            decoded.reset();
+        }
         std::vector<std::uint8_t>().swap(mEncoded[i]); // the caller keeps its own copy
         const std::lock_guard lock(mMutex);
-        if (image) {
-            mImages[i] = std::move(image.value());
-        }
+        mImages[i] = std::move(decoded);
         mFinished = i + 1;
         mDone.notify_all();
     }
