@@ -10,17 +10,8 @@ namespace kiln::sim {
 namespace {
 
 constexpr double kGasConstantJPerMolK = 8.314462618;
-constexpr double kKelvin = 273.15;
-constexpr double kReferenceK = 1300.0 + kKelvin;
 constexpr double kRampStartC = 20.0;
 constexpr double kMarchStepC = 0.05;
-
-double rateAt(double eOverR, double temperatureC) {
-    if (temperatureC < 300.0) {
-        return 0.0;
-    }
-    return std::exp(eOverR * (1.0 / kReferenceK - 1.0 / (temperatureC + kKelvin)));
-}
 
 // Temperatures at which a constant ramp from 20 C reaches each (rising) heatwork target, by
 // trapezoidal marching in 0.05 C steps with linear interpolation inside the last step.
@@ -30,10 +21,10 @@ std::vector<double> rampEndpoints(double eOverR, double ratePerHourC,
     const double secondsPerC = 3600.0 / ratePerHourC;
     double heatwork = 0.0;
     double t = kRampStartC;
-    double r0 = rateAt(eOverR, t);
+    double r0 = HeatworkModel::rateAt(eOverR, t);
     std::size_t next = 0;
     while (next < targets.size() && t < 3000.0) {
-        const double r1 = rateAt(eOverR, t + kMarchStepC);
+        const double r1 = HeatworkModel::rateAt(eOverR, t + kMarchStepC);
         const double increment = 0.5 * (r0 + r1) * kMarchStepC * secondsPerC;
         while (next < targets.size() && heatwork + increment >= targets[next]) {
             const double f = increment > 0.0 ? (targets[next] - heatwork) / increment : 0.0;
@@ -59,12 +50,16 @@ std::vector<double> thresholdsFor(double eOverR, const std::vector<OrtonCone>& c
         double heatwork = 0.0;
         double t = kRampStartC;
         while (t + kMarchStepC <= cone.temperatureAt60CPerHourC) {
-            heatwork += 0.5 * (rateAt(eOverR, t) + rateAt(eOverR, t + kMarchStepC)) * kMarchStepC *
-                        secondsPerC;
+            heatwork += 0.5 *
+                        (HeatworkModel::rateAt(eOverR, t) +
+                         HeatworkModel::rateAt(eOverR, t + kMarchStepC)) *
+                        kMarchStepC * secondsPerC;
             t += kMarchStepC;
         }
         const double rest = cone.temperatureAt60CPerHourC - t;
-        heatwork += 0.5 * (rateAt(eOverR, t) + rateAt(eOverR, cone.temperatureAt60CPerHourC)) *
+        heatwork += 0.5 *
+                    (HeatworkModel::rateAt(eOverR, t) +
+                     HeatworkModel::rateAt(eOverR, cone.temperatureAt60CPerHourC)) *
                     rest * secondsPerC;
         thresholds.push_back(heatwork);
     }
@@ -99,10 +94,6 @@ core::Result<HeatworkModel> HeatworkModel::create(double activationEnergyJPerMol
         model.mLogThresholds.push_back(std::log(h));
     }
     return model;
-}
-
-double HeatworkModel::rate(double temperatureC) const {
-    return rateAt(mEOverR, temperatureC);
 }
 
 double HeatworkModel::rampHeatwork(double startC, double endC, double ratePerHourC) const {

@@ -12,6 +12,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <utility>
 
 namespace kiln::sim {
 namespace {
@@ -844,6 +845,35 @@ double radiationConductance(double aC, double bC, double emissivity, double area
     return kSigma * emissivity * (ta * ta + tb * tb) * (ta + tb) * areaM2;
 }
 
+// Explicit conduction through one wall of kNodes nodes, node by node from the old temperatures:
+// each node's net flux (W/m2) is what comes in (inW from the gas into the inner node, then from
+// the node inside) less what goes on outwards (qOut from the outer node to the air), formed as a
+// flux array zeroed and then added to would form it (0 + q), so the same bits without the array.
+// The node count as a template argument unrolls the loop and keeps the temperatures in registers.
+template <std::size_t kNodes>
+void conductWall(std::array<double, kMaxWallNodes>& tw, const double* cond, const double* dtPerCap,
+                 double inW, double qOut) {
+    double t = tw[0];
+    for (std::size_t k = 0; k + 1 < kNodes; ++k) {
+        const double tNext = tw[k + 1];
+        const double q = cond[k] * (t - tNext);
+        tw[k] = t + (inW - q) * dtPerCap[k];
+        inW = 0.0 + q;
+        t = tNext;
+    }
+    tw[kNodes - 1] = t + (inW - qOut) * dtPerCap[kNodes - 1];
+}
+
+// conductWall<n> for each node count n = 1 .. kMaxWallNodes, by n - 1.
+using ConductWall = void (*)(std::array<double, kMaxWallNodes>&, const double*, const double*,
+                             double, double);
+template <std::size_t... I>
+constexpr std::array<ConductWall, sizeof...(I)> conductWallTable(std::index_sequence<I...>) {
+    return {&conductWall<I + 1>...};
+}
+constexpr std::array<ConductWall, kMaxWallNodes> kConductWall =
+        conductWallTable(std::make_index_sequence<kMaxWallNodes>{});
+
 } // namespace
 
 void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
@@ -1241,17 +1271,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             const double uOut = cond[last] * hOut / (hOut + cond[last]);
             const double qOut = uOut * (tOut - ta);
             wallLossJ += qOut * areaM2 * dt;
-            // Explicit conduction, node by node from the old temperatures: each node's net flux
-            // (W/m2) is what comes in from the gas or the inner node less what goes on outwards,
-            // formed as a flux array zeroed and then added to would form it (0 + q), so the same
-            // bits without the array.
-            double inW = received[zi][w == 0 ? 2 : 3] * inv.wallAreaPerM2[w];
-            for (std::size_t k = 0; k < last; ++k) {
-                const double q = cond[k] * (tw[k] - tw[k + 1]);
-                tw[k] += (inW - q) * dtPerCap[k];
-                inW = 0.0 + q;
-            }
-            tw[last] += (inW - qOut) * dtPerCap[last];
+            const double inW = received[zi][w == 0 ? 2 : 3] * inv.wallAreaPerM2[w];
+            kConductWall[last](tw, cond.data(), dtPerCap.data(), inW, qOut);
         }
     }
     s.energy.wallLossJ = wallLossJ;

@@ -5,6 +5,7 @@
 
 #include "kiln/core/result.h"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,17 @@ public:
 
     // Heatwork rate in "reference seconds" per second: exp(E/R (1/Tref - 1/T)), Tref = 1573.15 K
     // (1300 C), so one hour at 1300 C gives 3600. Below 300 C the rate is set to 0 (it is < 1e-40).
-    double rate(double temperatureC) const;
+    // Inline: every placement takes it every step.
+    double rate(double temperatureC) const { return rateAt(mEOverR, temperatureC); }
+    // The same for any E/R (1/K): what rate() and the ramps of create() integrate.
+    static double rateAt(double eOverR, double temperatureC) {
+        constexpr double kKelvin = 273.15;
+        constexpr double kReferenceK = 1300.0 + kKelvin;
+        if (temperatureC < 300.0) {
+            return 0.0;
+        }
+        return std::exp(eOverR * (1.0 / kReferenceK - 1.0 / (temperatureC + kKelvin)));
+    }
 
     // Heatwork of a constant-rate ramp from startC to endC, by Simpson integration.
     double rampHeatwork(double startC, double endC, double ratePerHourC) const;
