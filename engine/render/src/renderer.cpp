@@ -2,6 +2,7 @@
 // [SECTION] Fallback shaders
 // [SECTION] GPU-side model data
 // [SECTION] Shader and texture loading
+// [SECTION] Occlusion culling
 // [SECTION] Models and instances
 // [SECTION] Frame: shadow pass, opaque pass, transparent pass, bloom, tonemap
 #include "kiln/render/renderer.h"

@@ -3,7 +3,8 @@
 // inverse-square falloff, emission, a sky hemisphere; HDR with exposure, bloom and a filmic tone
 // curve; MSAA; GPU instancing (one draw per mesh and material, whatever the instance count),
 // with levels of detail for meshes of several instances (one draw per mesh, level and material);
-// frustum culling; transparent surfaces sorted back to front; a section (cutaway) plane.
+// frustum culling, and on software rasterisers occlusion culling behind the depth pre-pass;
+// transparent surfaces sorted back to front; a section (cutaway) plane.
 // Uploads CPU model data through gpu with a texture cache, and falls back to a built-in error
 // shader and a checker texture when files fail. Does NOT know the simulation, windows or input:
 // the app passes everything per frame (e.g. emissive radiance per instance for glowing ware).
