@@ -2,8 +2,8 @@
 # The fuzzing build and runs (docs/hardening.md). clang 14 with libFuzzer, ASan and UBSan.
 #   tools/fuzz.sh build                  configure and build build-fuzz/ (the fuzz targets only)
 #   tools/fuzz.sh build-tests            build everything else in build-fuzz/ too (the program,
-#                                        the tools and the tests, all under ASan + UBSan), for
-#                                        tools/test.sh's sanitizer stage
+#                                        the tools, the benchmarks and the tests, all under
+#                                        ASan + UBSan): tools/test.sh's build
 #   tools/fuzz.sh run [SECONDS] [NAME..] fuzz each target (all by default) for SECONDS (default
 #                                        60) each, two at a time; non-zero exit and the
 #                                        reproducer's path on any crash, leak, hang, OOM or
@@ -50,10 +50,11 @@ cmd_build() {
         echo "kilnfire fuzz: clang++ is missing (Debian package clang)" >&2
         exit 1
     fi
-    if [ ! -f "$build/CMakeCache.txt" ]; then
-        CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
-            -DKILN_FUZZ=ON -DKILN_BUILD_BENCHMARKS=OFF >/dev/null
-    fi
+    # Configured every time (a no-op when nothing changed), so an older build-fuzz/ gets the
+    # options too. Warnings are errors here as in every build the test command makes; the
+    # benchmarks are built so that the test command compiles every target of the project.
+    CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release \
+        -DKILN_FUZZ=ON -DKILN_WERROR=ON -DKILN_BUILD_BENCHMARKS=ON >/dev/null
     cmake --build "$build" -j "$(nproc 2>/dev/null || echo 2)" --target kiln_fuzzers
 }
 
