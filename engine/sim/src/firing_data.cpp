@@ -587,6 +587,7 @@ core::Result<FiringSchedule> parseSchedule(std::string_view text, const std::str
                 ph.frontTargetEndC =
                         r.number(o, p, "frontTargetEndC", 0.0, 2000.0, ph.frontTargetStartC);
                 ph.frontTargetByDamper = r.boolean(o, p, "frontTargetByDamper", false);
+                ph.frontTargetResetHours = r.number(o, p, "frontTargetResetHours", 0.0, 100.0, 0.0);
             } else if (!r.failed()) {
                 r.fail(Reader::with(p, "stoking"), "expected \"fixed\" or \"draft\"");
             }

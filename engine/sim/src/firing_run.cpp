@@ -56,7 +56,7 @@ void FiringRun::advance(double dtSeconds) {
         mPendingChargeKg += applyCommand(mCommands[mNextCommand], mOverrides);
         ++mNextCommand;
     }
-    StepInputs in = scheduleInputsAt(mSchedule, mModel, mState, nowHours);
+    StepInputs in = scheduleInputsAt(mSchedule, mModel, mState, nowHours, &mCrew, dtSeconds);
     in = applyOverrides(in, mOverrides);
     mScheduledFeedKgPerHour = in.fireboxFeedKgPerHour;
     if (mSchedule.chargeIntervalMinutes > 0.0) {

@@ -10,7 +10,8 @@
 namespace kiln::sim {
 
 StepInputs scheduleInputsAt(const FiringSchedule& schedule, const KilnModel& model,
-                            const KilnState& state, double timeHours) {
+                            const KilnState& state, double timeHours, CrewMemory* crew,
+                            double dtSeconds) {
     StepInputs in;
     if (schedule.phases.empty()) {
         in.stokeMouthOpen = 0.0;
@@ -51,7 +52,21 @@ StepInputs scheduleInputsAt(const FiringSchedule& schedule, const KilnModel& mod
                     ph.frontTargetStartC + f * (ph.frontTargetEndC - ph.frontTargetStartC);
             // One colour step (about 30 C, kilns.md 5) too hot doubles the air ratio or halves
             // the damper opening.
-            const double excess = std::max(0.0, front - target) / 30.0;
+            double excess = std::max(0.0, front - target) / 30.0;
+            if (ph.frontTargetResetHours > 0.0 && crew != nullptr) {
+                // Integral action: the error (signed, in colour steps) summed over the phase,
+                // kept >= 0 (anti-windup: below the colour the crew is back at the phase's own
+                // air ratio and damper and can go no further).
+                if (crew->phase != static_cast<int>(i)) {
+                    crew->phase = static_cast<int>(i);
+                    crew->integralSteps = 0.0;
+                }
+                const double error = (front - target) / 30.0;
+                crew->integralSteps = std::max(
+                        0.0, crew->integralSteps +
+                                     error * dtSeconds / (ph.frontTargetResetHours * 3600.0));
+                excess = std::max(0.0, error + crew->integralSteps);
+            }
             if (ph.frontTargetByDamper) {
                 in.damperOpen = ph.damperOpen * std::exp(-excess * std::numbers::ln2);
             } else {

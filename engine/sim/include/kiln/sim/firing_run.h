@@ -45,6 +45,7 @@ private:
     std::vector<PlayerCommand> mCommands; // sorted by time
     std::size_t mNextCommand = 0;
     CommandOverrides mOverrides;
+    CrewMemory mCrew; // the crew's integral action on the front's colour
     double mPendingChargeKg = 0.0;
     double mScheduledWoodKg = 0.0; // schedule feed not yet thrown in (charge mode)
     double mLastChargeSeconds = -1e30;

@@ -38,6 +38,11 @@ struct SchedulePhase {
     // instead (heavy stoking, limited draft: the reduction firing): the damper opening halves
     // for each 30 C of excess.
     bool frontTargetByDamper = false;
+    // Draft with a front target, optional (> 0): the master keeps adjusting until the colour is
+    // right, not only in proportion to how far off it is (integral action, reset time in hours):
+    // the colour steps of excess are summed over time (not below 0: the damper and the air ratio
+    // cannot go past the phase's setting) and added to the excess. 0: proportional only.
+    double frontTargetResetHours = 0.0;
     double stokeMouthOpen = 1.0;
     double damperOpen = 1.0;
     int spyHolesOpen = 0;
@@ -94,10 +99,20 @@ struct CommandOverrides {
     int clearing = -1;
 };
 
+// What the crew carries from step to step: the integral of the front's colour error in the
+// current phase (colour steps; frontTargetResetHours).
+struct CrewMemory {
+    int phase = -1;
+    double integralSteps = 0.0;
+};
+
 // The schedule's inputs at timeHours for the current state (Draft stoking reads the state's
-// mouth air). Past the last phase's end the kiln is left shut as the last phase left it.
+// mouth air). Past the last phase's end the kiln is left shut as the last phase left it. With a
+// crew memory, the integral action of frontTargetResetHours is advanced by dtSeconds; without
+// one the law is proportional only.
 StepInputs scheduleInputsAt(const FiringSchedule& schedule, const KilnModel& model,
-                            const KilnState& state, double timeHours);
+                            const KilnState& state, double timeHours, CrewMemory* crew = nullptr,
+                            double dtSeconds = 0.0);
 
 // Applies one command to the overrides, or for Stoke returns the charge in kg (else 0).
 double applyCommand(const PlayerCommand& command, CommandOverrides& overrides);
