@@ -323,7 +323,7 @@ TEST(ScriptedSession, FingersRotateAndPinchTheViewAndHomeGoesBack) {
         GTEST_SKIP() << "no OpenGL 3.3 here: " << r.output;
     }
     EXPECT_EQ(r.exitCode, 0) << r.output;
-    EXPECT_EQ(count(r.output, "camera_touch.script:"), 7u) << r.output;
+    EXPECT_EQ(count(r.output, "camera_touch.script:"), 8u) << r.output;
 }
 
 TEST(ScriptedSession, AFalseExpectationFailsTheRun) {

@@ -262,3 +262,46 @@ TEST(Picking, FromInsideABoxTheNormalFacesTheViewer) {
     EXPECT_NEAR(hit->pointM.y, 1.0f, 1e-5f);
     EXPECT_LT(glm::length(hit->normal - glm::vec3(0, -1, 0)), 1e-5f);
 }
+
+// The subset constructor (walk mode's terrain index): only the listed instances can be hit, only
+// the meshes they place are indexed, out-of-range entries are skipped and counted, and a hit
+// still names the instance by its index in the whole model.
+TEST(Picking, SubsetIndexesOnlyTheListedInstancesAndTheirMeshes) {
+    ModelData model = twoCubes();
+    // A second, larger mesh placed only by an instance the subset leaves out.
+    model.meshes.push_back(makeBoxMesh(glm::vec3(3.0f), "big"));
+    model.instances.push_back(makeInstance(1, translate({0.0f, 0.0f, -20.0f}), "behind"));
+
+    const PickingIndex whole(model);
+    EXPECT_EQ(whole.instanceCount(), 3u);
+    EXPECT_EQ(whole.triangleCount(), 24u); // both meshes
+
+    const PickingIndex subset(model, {1, 7, -1});
+    EXPECT_EQ(subset.instanceCount(), 1u);
+    EXPECT_EQ(subset.triangleCount(), 12u); // the cube only: "big" is placed by no listed instance
+    EXPECT_EQ(subset.skippedInstances(), 2u);
+
+    // The right cube is in the subset, and its hit keeps its index in model.instances.
+    const auto right = subset.pick({{2.3f, 0.25f, 10.0f}, {0.0f, 0.0f, -1.0f}});
+    ASSERT_TRUE(right.has_value());
+    EXPECT_EQ(right->instanceIndex, 1);
+    EXPECT_EQ(right->nodeName, "right");
+    EXPECT_NEAR(right->pointM.z, 1.0f, 1e-5f);
+
+    // The left cube and the big box behind are left out: the whole index hits them, the subset
+    // does not (the ray through the left cube goes on to where "behind" stands).
+    const Ray throughLeft{{-2.0f, 0.0f, 10.0f}, {0.0f, 0.0f, -1.0f}};
+    const auto wholeHit = whole.pick(throughLeft);
+    ASSERT_TRUE(wholeHit.has_value());
+    EXPECT_EQ(wholeHit->instanceIndex, 0);
+    EXPECT_FALSE(subset.pick(throughLeft).has_value());
+    const auto behindHit = whole.pick({{-2.0f, 0.0f, -10.0f}, {0.0f, 0.0f, -1.0f}});
+    ASSERT_TRUE(behindHit.has_value());
+    EXPECT_EQ(behindHit->instanceIndex, 2);
+    EXPECT_FALSE(subset.pick({{-2.0f, 0.0f, -10.0f}, {0.0f, 0.0f, -1.0f}}).has_value());
+
+    // An empty subset is an empty index.
+    const PickingIndex none(model, {});
+    EXPECT_TRUE(none.empty());
+    EXPECT_EQ(none.triangleCount(), 0u);
+}

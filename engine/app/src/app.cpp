@@ -47,6 +47,7 @@
 #include "kiln/ui/mechanism_card.h"
 #include "kiln/ui/overlay_layout.h"
 #include "kiln/ui/pathway_panel.h"
+#include "kiln/ui/pointer_capture.h"
 #include "kiln/ui/quiz_panel.h"
 #include "kiln/ui/scene_card.h"
 #include "kiln/ui/status_panel.h"
@@ -263,6 +264,23 @@ bool isPointerDown(const SDL_Event& e) {
     return (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID) ||
            e.type == SDL_FINGERDOWN;
 }
+// Whether a pointer event belongs to the overlays rather than the scene. A press is judged by
+// where it lands (ImGui's WantCaptureMouse still describes where the pointer was at the last
+// frame, so a finger landing on the scene right after a tap on a panel would be lost); a drag
+// stays with whoever had its press (WantCaptureMouse follows that); a release always reaches the
+// scene, which ends its own gestures.
+bool overlayHasPointer(const SDL_Event& e, const ImGuiIO& io) {
+    if (e.type == SDL_FINGERDOWN) {
+        return ui::overlayTakesPressAt(
+                ImVec2(e.tfinger.x * io.DisplaySize.x, e.tfinger.y * io.DisplaySize.y));
+    }
+    if (e.type == SDL_MOUSEBUTTONDOWN) {
+        return ui::overlayTakesPressAt(
+                ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y)));
+    }
+    return io.WantCaptureMouse && e.type != SDL_MOUSEBUTTONUP && e.type != SDL_FINGERUP;
+}
+
 bool isPointerUp(const SDL_Event& e) {
     return (e.type == SDL_MOUSEBUTTONUP && e.button.which != SDL_TOUCH_MOUSEID) ||
            e.type == SDL_FINGERUP;
@@ -789,7 +807,7 @@ void App::handleEvent(const SDL_Event& event) {
     if (modal) {
         return;
     }
-    if (io.WantCaptureMouse && event.type != SDL_MOUSEBUTTONUP && event.type != SDL_FINGERUP) {
+    if (overlayHasPointer(event, io)) {
         return; // the overlay has the pointer
     }
     SceneRuntime& s = *mScene;
@@ -803,8 +821,10 @@ void App::handleEvent(const SDL_Event& event) {
             return;
         }
         const scene::GestureResult gesture = s.orbit->handle(*in, mViewport);
-        const scene::PickingIndex* picker = s.picking(mVirtualClock);
-        if (gesture.focusRequestPx && picker != nullptr) {
+        // A double-tap waits for the picking index if it is still being built (a large scan's
+        // first second), rather than doing nothing; the build starts after the first frame.
+        const scene::PickingIndex* picker = gesture.focusRequestPx ? s.picking(true) : nullptr;
+        if (picker != nullptr) {
             if (auto hit = picker->pick(
                         scene::screenRay(s.orbit->pose(), mViewport, *gesture.focusRequestPx))) {
                 s.orbit->focusOn(hit->pointM);
@@ -2135,6 +2155,11 @@ int App::run() {
         mService.heartbeat(platform::Window::nowSeconds());
         if (frameIndex == 0) {
             mService.ready();
+        }
+        if (!mVirtualClock && !last && mScene) {
+            // Interactive: the picking index builds on its worker from the first frame on, so it
+            // is ready for the first tap even without overlays (which would ask for it anyway).
+            mScene->picking(false);
         }
         if (mOptions.reportFrameTimes) {
             glFinish(); // so the total includes the rasteriser's work
