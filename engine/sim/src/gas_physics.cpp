@@ -37,6 +37,9 @@ constexpr double kGasConstantJPerMolK = 8.314462618;
 double wsggEmissivity(double temperatureK, double partialPressureAtm, double beamLengthM) {
     const double t = std::clamp(temperatureK, 600.0, 2400.0);
     const double pl = std::max(0.0, partialPressureAtm) * std::max(0.0, beamLengthM);
+    if (pl == 0.0) {
+        return 0.0; // every term a (1 - exp(0)) is 0: air only (cooling, turnaround)
+    }
     double emissivity = 0.0;
     for (int i = 0; i < 3; ++i) {
         const double a = kB[i][0] + t * (kB[i][1] + t * (kB[i][2] + t * kB[i][3]));

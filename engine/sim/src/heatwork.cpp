@@ -119,27 +119,6 @@ double HeatworkModel::coneIndexFor(double heatwork) const {
     return coneIndexFor(heatwork, 0);
 }
 
-double HeatworkModel::coneIndexFor(double heatwork, std::size_t fromCone) const {
-    if (!(heatwork > 0.0) || heatwork < mThresholds.front()) {
-        return -1.0;
-    }
-    KILN_ASSERT(fromCone < mThresholds.size() && heatwork >= mThresholds[fromCone],
-                "HeatworkModel::coneIndexFor: cone fromCone is not down");
-    const double lh = std::log(heatwork);
-    const std::size_t n = mThresholds.size();
-    // The first k with heatwork < mThresholds[k + 1]; none below fromCone, since the thresholds
-    // rise with the cones (create() checks the cones' temperatures).
-    for (std::size_t k = fromCone; k + 1 < n; ++k) {
-        if (heatwork < mThresholds[k + 1]) {
-            const double f = (lh - mLogThresholds[k]) / (mLogThresholds[k + 1] - mLogThresholds[k]);
-            return static_cast<double>(k) + std::clamp(f, 0.0, 0.999);
-        }
-    }
-    // Past the last cone: extrapolate with the last interval's spacing, at most one cone.
-    const double span = n > 1 ? mLogThresholds[n - 1] - mLogThresholds[n - 2] : 1.0;
-    return static_cast<double>(n - 1) + std::clamp((lh - mLogThresholds[n - 1]) / span, 0.0, 1.0);
-}
-
 std::string HeatworkModel::coneLabel(double coneIndex) const {
     if (coneIndex < 0.0) {
         return "below " + mCones.front().name;

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <numbers>
 #include <utility>
 
@@ -68,6 +69,10 @@ constexpr int kDissociationGridPoint = 60;
 static_assert(GasEnthalpyTable::kMinK + kDissociationGridPoint * GasEnthalpyTable::kStepK ==
               kDissociationMinK);
 
+// Two doubles in one SSE2 register (GCC/Clang vector extension): each lane is computed with the
+// scalar operations in the scalar order, so the same bits as the scalar code it replaces.
+using Pair = double __attribute__((vector_size(2 * sizeof(double))));
+
 struct Flow {
     SpeciesFlows kgPerS{};
     double sensibleW = 0.0; // enthalpy flux above ambient, W
@@ -120,11 +125,19 @@ struct Flow {
 // (so the same bits), without the copies. The guesses stay with their flows.
 void exchangeShare(Flow& a, Flow& b, double x) {
     const double keep = 1.0 - x;
-    for (std::size_t i = 0; i < a.kgPerS.size(); ++i) {
-        const double ai = a.kgPerS[i];
-        const double bi = b.kgPerS[i];
-        a.kgPerS[i] = (0.0 + ai * keep) + bi * x;
-        b.kgPerS[i] = (0.0 + bi * keep) + ai * x;
+    // Two species per Pair: the same operations lane by lane, so the same bits, with half the
+    // instructions.
+    static_assert(kSpeciesCount % 2 == 0);
+    for (std::size_t i = 0; i < a.kgPerS.size(); i += 2) {
+        Pair ai;
+        Pair bi;
+        std::memcpy(&ai, &a.kgPerS[i], sizeof ai);
+        std::memcpy(&bi, &b.kgPerS[i], sizeof bi);
+        const Pair zero = {0.0, 0.0};
+        const Pair an = (zero + ai * keep) + bi * x;
+        const Pair bn = (zero + bi * keep) + ai * x;
+        std::memcpy(&a.kgPerS[i], &an, sizeof an);
+        std::memcpy(&b.kgPerS[i], &bn, sizeof bn);
     }
     const double ah = a.sensibleW;
     const double bh = b.sensibleW;
@@ -730,17 +743,17 @@ struct Surface {
 // solid temperature); exact energy split so that sum(heatW) equals what the gas lost. Returns the
 // representative (mean) gas temperature. capConst: the flow's Flow::capacityWPerK (dissociate()
 // leaves it).
-double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int count,
-                double capConst) {
+template <int kCount>
+double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, double capConst) {
     const double ambientC = gas.ambientC();
     double ua = 0.0;
     double uaT = 0.0;
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < kCount; ++i) {
         ua += surfaces[i].ua;
         uaT += surfaces[i].ua * surfaces[i].temperatureC;
     }
     if (capConst < 1e-9 || ua <= 0.0) {
-        for (int i = 0; i < count; ++i) {
+        for (int i = 0; i < kCount; ++i) {
             surfaces[i].heatW = 0.0;
         }
         return capConst < 1e-9 ? (ua > 0.0 ? uaT / ua : ambientC)
@@ -751,13 +764,15 @@ double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int cou
     // The gas's temperature tin from its enthalpy: in the table's segment k,
     // tin = T_k + 25 K (H - h0) / (h1 - h0), so tin - ts = num / (h1 - h0) below.
     const double guessK = f.guessK > 0.0 ? f.guessK : ambientC + kKelvin + f.sensibleW / capConst;
-    const GasEnthalpyTable::Bracket b = gas.bracket(f.kgPerS, f.sensibleW, guessK);
+    double enthalpyAtTsW = 0.0;
+    const GasEnthalpyTable::Bracket b =
+            gas.bracketAndEnthalpy(f.kgPerS, f.sensibleW, guessK, ts, enthalpyAtTsW);
     const double dh = b.h1 - b.h0;
     const double num = (b.lowK() - kKelvin - ts) * dh + (f.sensibleW - b.h0) * kGasStepK;
     // The most the gas can give is its enthalpy down to the surfaces' temperature; its mean
     // capacity over that span (cap) sets the number of transfer units, UA / cap. With
     // perCap = 1 / cap = (tin - ts) / available: one division on the way to the exponential.
-    const double available = f.sensibleW - gas.enthalpyW(f.kgPerS, ts);
+    const double available = f.sensibleW - enthalpyAtTsW;
     double effectiveness = 1.0;
     // tin - ts, only for the next lookup's guess: perCap x available where perCap is formed
     // (equal to num / dh but for rounding), saving a division; num / dh otherwise.
@@ -776,13 +791,22 @@ double exchange(Flow& f, const GasEnthalpyTable& gas, Surface* surfaces, int cou
     }
     const double q = available * effectiveness;
     const double tMean = ts + q * perUa;
-    for (int i = 0; i < count; ++i) {
+    for (int i = 0; i < kCount; ++i) {
         surfaces[i].heatW = surfaces[i].ua * (tMean - surfaces[i].temperatureC);
     }
     f.sensibleW -= q;
     // The outlet temperature with the mean capacity: the next lookup's starting guess.
     f.guessK = ts + tinOverTs * (1.0 - effectiveness) + kKelvin;
     return tMean;
+}
+
+// Bands (conjectured, kiln-practice usage): reducing when CO/CO2 left after burnout exceeds 0.05;
+// oxidizing with more than 1 % O2 to spare; neutral between.
+Atmosphere atmosphereBand(const GasState& g) {
+    if (g.reductionRatio > 0.05) {
+        return Atmosphere::Reducing;
+    }
+    return g.excessO2 > 0.01 ? Atmosphere::Oxidizing : Atmosphere::Neutral;
 }
 
 void describeGas(const Flow& f, double temperatureC, double o2PerKgFuelFull, GasState& g) {
@@ -817,14 +841,61 @@ void describeGas(const Flow& f, double temperatureC, double o2PerKgFuelFull, Gas
         g.excessO2 = 0.0;
         g.reductionRatio = coLeft / std::max(co2, 1e-3 * total);
     }
-    // Bands (conjectured, kiln-practice usage): reducing when CO/CO2 left after burnout exceeds
-    // 0.05; oxidizing with more than 1 % O2 to spare; neutral between.
-    if (g.reductionRatio > 0.05) {
-        g.atmosphere = Atmosphere::Reducing;
-    } else if (g.excessO2 > 0.01) {
-        g.atmosphere = Atmosphere::Oxidizing;
-    } else {
-        g.atmosphere = Atmosphere::Neutral;
+    g.atmosphere = atmosphereBand(g);
+}
+
+// describeGas for the two streams of a row at once, each quantity of both in one Pair: lane by
+// lane the operations of describeGas in its order, so the same bits, with about a quarter fewer
+// instructions (callgrind). Where a stream carries nothing (rare) each is described on its own.
+void describeGasPair(const Flow& upper, const Flow& lower, const double temperatureC[2],
+                     double o2PerKgFuelFull, GasState& gu, GasState& gl) {
+    Pair kg[kSpeciesCount];
+    Pair mol[kSpeciesCount];
+    Pair total = {0.0, 0.0};
+    Pair mass = {0.0, 0.0};
+    for (std::size_t i = 0; i < upper.kgPerS.size(); ++i) {
+        kg[i] = Pair{upper.kgPerS[i], lower.kgPerS[i]};
+        mol[i] = kg[i] * kMolesPerGram[i];
+        total += mol[i];
+        mass += kg[i];
+    }
+    if (!(total[0] > 0.0) || !(total[1] > 0.0)) {
+        describeGas(upper, temperatureC[0], o2PerKgFuelFull, gu);
+        describeGas(lower, temperatureC[1], o2PerKgFuelFull, gl);
+        return;
+    }
+    const Pair one = {1.0, 1.0};
+    const Pair perTotal = one / total;
+    const Pair o2 = mol[kO2] * perTotal;
+    const Pair n2 = mol[kN2] * perTotal;
+    const Pair co2 = mol[kCO2] * perTotal;
+    const Pair h2o = mol[kH2O] * perTotal;
+    const Pair co = mol[kCO] * perTotal;
+    const Pair unburnt = mol[kFuel] * perTotal;
+    const Pair demandKg = kg[kCO] * kO2PerKgCo + kg[kFuel] * o2PerKgFuelFull;
+    const Pair excessKg = kg[kO2] - demandKg;
+    const Pair excessO2 = excessKg * kMolesPerGram[kO2] * perTotal;
+    const Pair coLeft = -excessKg * kMolesPerGram[kO2] * 2.0;
+    const Pair co2Left = mol[kCO2] + mol[kCO] + mol[kFuel] - coLeft;
+    GasState* g[2] = {&gu, &gl};
+    for (std::size_t st = 0; st < 2; ++st) {
+        GasState& out = *g[st];
+        out.temperatureC = temperatureC[st];
+        out.massFlowKgPerS = mass[st];
+        out.o2 = o2[st];
+        out.n2 = n2[st];
+        out.co2 = co2[st];
+        out.h2o = h2o[st];
+        out.co = co[st];
+        out.unburnt = unburnt[st];
+        if (excessKg[st] >= 0.0) {
+            out.excessO2 = excessO2[st];
+            out.reductionRatio = 0.0;
+        } else {
+            out.excessO2 = 0.0;
+            out.reductionRatio = coLeft[st] / std::max(co2Left[st], 1e-3 * total[st]);
+        }
+        out.atmosphere = atmosphereBand(out);
     }
 }
 
@@ -1038,7 +1109,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         double hw = 0.0;
         coefficients(0, kUpper, gasProps(0, fire.mass()), hs, hw);
         Surface wall{hw * mZones[0].wallAreaM2, s.zones[0].wallTemperatureC[0], 0.0};
-        const double tg = exchange(fire, gasTable, &wall, 1, capConst);
+        const double tg = exchange<1>(fire, gasTable, &wall, capConst);
         received[0][2] += wall.heatW;
         describeGas(fire, tg, o2Full, s.zones[0].gas[kUpper]);
         s.zones[0].gas[kLower] = s.zones[0].gas[kUpper];
@@ -1106,13 +1177,13 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         }
         double tg[2];
         for (std::size_t st = 0; st < 2; ++st) {
-            tg[st] = exchange(stream[st], gasTable, surf[st], 2, capacity[st]);
+            tg[st] = exchange<2>(stream[st], gasTable, surf[st], capacity[st]);
         }
         for (std::size_t st = 0; st < 2; ++st) {
             received[zi][st] += surf[st][0].heatW;
             received[zi][st == kLower ? 3 : 2] += surf[st][1].heatW;
-            describeGas(stream[st], tg[st], o2Full, z.gas[st]);
         }
+        describeGasPair(stream[kUpper], stream[kLower], tg, o2Full, z.gas[kUpper], z.gas[kLower]);
         // Exchange between the streams (turbulent mixing across the setting).
         exchangeShare(stream[kUpper], stream[kLower], p.streamExchangeFraction);
     }
@@ -1128,7 +1199,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         coefficients(zi, kUpper, gasProps(zi, gas.mass()), hs, hw);
         Surface surf[2] = {{hs * info.settingAreaM2, z.settingTemperatureC[0], 0.0},
                            {hw * info.wallAreaM2, z.wallTemperatureC[0], 0.0}};
-        const double tg = exchange(gas, gasTable, surf, 2, capConst);
+        const double tg = exchange<2>(gas, gasTable, surf, capConst);
         received[zi][0] += surf[0].heatW;
         received[zi][2] += surf[1].heatW;
         describeGas(gas, tg, o2Full, z.gas[kUpper]);
@@ -1141,7 +1212,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         double hw = 0.0;
         coefficients(chimney, kUpper, gasProps(chimney, gas.mass()), hs, hw);
         Surface wall{hw * mZones[chimney].wallAreaM2, s.zones[chimney].wallTemperatureC[0], 0.0};
-        const double tg = exchange(gas, gasTable, &wall, 1, capConst);
+        const double tg = exchange<1>(gas, gasTable, &wall, capConst);
         received[chimney][2] += wall.heatW;
         describeGas(gas, tg, o2Full, s.zones[chimney].gas[kUpper]);
         s.zones[chimney].gas[kLower] = s.zones[chimney].gas[kUpper];

@@ -95,6 +95,39 @@ public:
         }
         return b;
     }
+    // bracket(kgPerS, sensibleW, guessK) and enthalpyW(kgPerS, temperatureC) together: both
+    // segments' sums in one pass over the species (each lane summed in the same order as
+    // segmentEnthalpies, so the same bits as the two calls). enthalpyAtW receives the enthalpy.
+    Bracket bracketAndEnthalpy(const SpeciesFlows& kgPerS, double sensibleW, double guessK,
+                               double temperatureC, double& enthalpyAtW) const {
+        const double tK = temperatureC + kKelvin;
+        const int kAt = segment(tK);
+        Bracket b;
+        b.k = segment(guessK);
+        const double* p =
+                mSegments.data() + static_cast<std::ptrdiff_t>(b.k) * 2 * kGasTableSpecies;
+        const double* q =
+                mSegments.data() + static_cast<std::ptrdiff_t>(kAt) * 2 * kGasTableSpecies;
+        using Pair = double __attribute__((vector_size(2 * sizeof(double))));
+        Pair sum = {0.0, 0.0};
+        Pair sumAt = {0.0, 0.0};
+        for (std::size_t i = 0; i < kgPerS.size(); ++i) {
+            Pair ends;
+            Pair endsAt;
+            std::memcpy(&ends, p + 2 * i, sizeof ends);
+            std::memcpy(&endsAt, q + 2 * i, sizeof endsAt);
+            sum += kgPerS[i] * ends;
+            sumAt += kgPerS[i] * endsAt;
+        }
+        b.h0 = sum[0];
+        b.h1 = sum[1];
+        enthalpyAtW =
+                sumAt[0] + (sumAt[1] - sumAt[0]) * ((tK - (kMinK + kAt * kStepK)) * kInverseStep);
+        if (sensibleW < b.h0 || sensibleW > b.h1) {
+            b = search(kgPerS, sensibleW, b);
+        }
+        return b;
+    }
     // Temperature, C, of flows carrying sensibleW above ambient: the table's exact inverse, by
     // bracket() and one division.
     double temperatureC(const SpeciesFlows& kgPerS, double sensibleW, double guessK) const {

@@ -5,7 +5,9 @@
 
 #include "kiln/core/result.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -50,7 +52,29 @@ public:
     double coneIndexFor(double heatwork) const;
     // The same for a heatwork known to have brought down cone fromCone (heatwork >=
     // thresholds()[fromCone]): the search for the next cone starts there (the same result).
-    double coneIndexFor(double heatwork, std::size_t fromCone) const;
+    // Inline: every placement between cone 04 and cone 10 takes it every step.
+    double coneIndexFor(double heatwork, std::size_t fromCone) const {
+        if (!(heatwork > 0.0) || heatwork < mThresholds.front()) {
+            return -1.0;
+        }
+        KILN_ASSERT(fromCone < mThresholds.size() && heatwork >= mThresholds[fromCone],
+                    "HeatworkModel::coneIndexFor: cone fromCone is not down");
+        const double lh = std::log(heatwork);
+        const std::size_t n = mThresholds.size();
+        // The first k with heatwork < mThresholds[k + 1]; none below fromCone, since the
+        // thresholds rise with the cones (create() checks the cones' temperatures).
+        for (std::size_t k = fromCone; k + 1 < n; ++k) {
+            if (heatwork < mThresholds[k + 1]) {
+                const double f =
+                        (lh - mLogThresholds[k]) / (mLogThresholds[k + 1] - mLogThresholds[k]);
+                return static_cast<double>(k) + std::clamp(f, 0.0, 0.999);
+            }
+        }
+        // Past the last cone: extrapolate with the last interval's spacing, at most one cone.
+        const double span = n > 1 ? mLogThresholds[n - 1] - mLogThresholds[n - 2] : 1.0;
+        return static_cast<double>(n - 1) +
+               std::clamp((lh - mLogThresholds[n - 1]) / span, 0.0, 1.0);
+    }
     std::string coneLabel(double coneIndex) const;
     // Name of the last cone down for a fractional cone index; "none" below the first cone.
     std::string coneDownName(double coneIndex) const;
