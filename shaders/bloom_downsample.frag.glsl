@@ -1,11 +1,15 @@
 #version 330 core
 // Bloom, downsampling: a 13-tap filter (Jimenez 2014) halving the resolution. On the first level
 // a soft threshold keeps only radiance above the incandescent knee, and a Karis average stops
-// single bright pixels from flickering.
+// single bright pixels from flickering. The renderer compiles the first level's program with
+// KILN_BLOOM_FIRST_LEVEL 1 and the others' with 0 (a branch on a uniform would run both sides
+// for every pixel on llvmpipe).
+#ifndef KILN_BLOOM_FIRST_LEVEL
+#define KILN_BLOOM_FIRST_LEVEL 0
+#endif
 in vec2 vUv;
 uniform sampler2D uSource;
 uniform vec2 uSourceTexel;
-uniform int uFirstLevel;
 uniform float uThreshold;
 out vec4 fragColor;
 
@@ -29,7 +33,8 @@ void main() {
     vec3 i = tap(vec2(-1, 1)), j = tap(vec2(1, 1));
     vec3 k = tap(vec2(-2, 2)), l = tap(vec2(0, 2)), m = tap(vec2(2, 2));
     vec3 result;
-    if (uFirstLevel != 0) {
+#if KILN_BLOOM_FIRST_LEVEL
+    {
         vec3 g0 = (d + e + i + j) * 0.25;
         vec3 g1 = (a + b + f + g) * 0.25;
         vec3 g2 = (b + c + g + h) * 0.25;
@@ -40,8 +45,9 @@ void main() {
         result = (g0 * w0 * 0.5 + (g1 * w1 + g2 * w2 + g3 * w3 + g4 * w4) * 0.125) /
                  (w0 * 0.5 + (w1 + w2 + w3 + w4) * 0.125);
         result = prefilter(result);
-    } else {
-        result = (d + e + i + j) * 0.125 + (a + c + k + m) * 0.03125 + (b + f + h + l) * 0.0625 + g * 0.125;
     }
+#else
+    result = (d + e + i + j) * 0.125 + (a + c + k + m) * 0.03125 + (b + f + h + l) * 0.0625 + g * 0.125;
+#endif
     fragColor = vec4(max(result, vec3(0.0)), 1.0);
 }

@@ -18,12 +18,17 @@
 #define KILN_ALPHA_MASK 0
 #define KILN_ALPHA_BLEND 0
 #define KILN_SECTION 0
+#define KILN_TEXTURED 1 // any of the maps: texture coordinates come in (lit.vert.glsl)
 #endif
 in vec3 vWorldPos;
 in vec3 vNormal;
+#if KILN_NORMAL_MAP
 in vec4 vTangent;
+#endif
+#if KILN_TEXTURED
 in vec2 vUv0;
 in vec2 vUv1;
+#endif
 in vec4 vColor;
 in vec4 vLightSpace;
 flat in vec3 vInstanceEmissive;
@@ -67,7 +72,9 @@ out vec4 fragColor;
 
 const float PI = 3.14159265;
 
+#if KILN_TEXTURED
 vec2 uvSet(int set) { return set == 1 ? vUv1 : vUv0; }
+#endif
 
 float distributionGgx(float nDotH, float alpha) {
     float a2 = alpha * alpha;

@@ -2,6 +2,13 @@
 // Lit pass, vertex stage. Instanced: each instance brings its model matrix and an emissive
 // radiance (the app uses it for ware and walls glowing at firing temperature). The normal matrix
 // is the cofactor of the model matrix's 3x3 part (correct under non-uniform scale, no inverse).
+// Texture coordinates and the tangent are passed on only to variants that sample maps (the
+// renderer defines the KILN_* switches of lit.frag.glsl here too; KILN_TEXTURED: any map):
+// fewer varyings, less setup per triangle and less interpolation per pixel on llvmpipe.
+#ifndef KILN_TEXTURED // (defaults, for compiling this file on its own)
+#define KILN_TEXTURED 1
+#define KILN_NORMAL_MAP 1
+#endif
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
 layout(location = 2) in vec2 aUv0;
@@ -19,9 +26,13 @@ uniform int uSectionEnabled;
 
 out vec3 vWorldPos;
 out vec3 vNormal;
+#if KILN_NORMAL_MAP
 out vec4 vTangent;
+#endif
+#if KILN_TEXTURED
 out vec2 vUv0;
 out vec2 vUv1;
+#endif
 out vec4 vColor;
 out vec4 vLightSpace;
 flat out vec3 vInstanceEmissive; // per instance: flat, no interpolation to set up
@@ -35,9 +46,13 @@ void main() {
     mat3 normalMatrix = mat3(cross(m[1], m[2]), cross(m[2], m[0]), cross(m[0], m[1]));
     vWorldPos = world.xyz;
     vNormal = normalMatrix * aNormal;
+#if KILN_NORMAL_MAP
     vTangent = vec4(m * aTangent.xyz, aTangent.w);
+#endif
+#if KILN_TEXTURED
     vUv0 = aUv0;
     vUv1 = aUv1;
+#endif
     vColor = aColor;
     vLightSpace = uLightViewProjection * world;
     vInstanceEmissive = aEmissive.rgb * aEmissive.a;

@@ -1,6 +1,8 @@
 #version 330 core
 // Tonemap: scene radiance plus bloom, times exposure, through a filmic curve (Narkowicz's fit
-// of the ACES reference rendering transform), encoded as sRGB for an 8-bit target.
+// of the ACES reference rendering transform), encoded as sRGB for an 8-bit target. Compiled
+// twice: with the bloom, and with KILN_NO_BLOOM for frames without it (bloom off, or nothing
+// above its threshold), which then fetch nothing from the bloom texture.
 in vec2 vUv;
 uniform sampler2D uHdr;
 uniform sampler2D uBloom;
@@ -34,7 +36,11 @@ void main() {
 #else
     vec3 hdr = texture(uHdr, vUv).rgb;
 #endif
+#ifdef KILN_NO_BLOOM
+    vec3 color = hdr * uExposure;
+#else
     vec3 bloom = texture(uBloom, vUv).rgb;
     vec3 color = (hdr + bloom * uBloomStrength) * uExposure;
+#endif
     fragColor = vec4(linearToSrgb(filmic(color)), 1.0);
 }

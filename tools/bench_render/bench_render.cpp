@@ -13,6 +13,7 @@
 //                 overlays, no firing); needs the generated sites (tools/setup.sh).
 // Run: SDL_VIDEODRIVER=offscreen LIBGL_ALWAYS_SOFTWARE=1
 // ./build-perf/tools/bench_render/bench_render
+#include "kiln/assets/image_io.h"
 #include "kiln/assets/model_data.h"
 #include "kiln/assets/model_importer.h"
 #include "kiln/core/data_paths.h"
@@ -29,6 +30,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 #include <random>
 #include <string>
@@ -200,6 +202,7 @@ void reportStats(benchmark::State& state, const render::Renderer& renderer) {
     state.counters["instances"] = static_cast<double>(st.instancesDrawn);
     state.counters["lod_instances"] = static_cast<double>(st.lodInstances);
     state.counters["occluded"] = static_cast<double>(st.instancesOccluded);
+    state.counters["bloom_skipped"] = st.bloomSkipped;
 }
 
 // With KILN_RENDER_PASS_TIMES=1 the renderer finishes the GL after each pass and times it: the
@@ -231,6 +234,20 @@ void reportPasses(benchmark::State& state, const PassSums& sums) {
     state.counters["p_transp"] = avg(sums.transparent);
     state.counters["p_bloom"] = avg(sums.bloom);
     state.counters["p_tonemap"] = avg(sums.tonemap);
+}
+
+// KILN_BENCH_SCREENSHOT=DIR writes each frame benchmark's last frame to DIR/<name>.png (with
+// KILN_BENCH_ITERATIONS fixed, the same frame every run: for comparing pictures across builds).
+void saveLastFrame(const std::string& name, const gpu::Framebuffer& target) {
+    const char* dir = std::getenv("KILN_BENCH_SCREENSHOT");
+    if (dir == nullptr || *dir == '\0') {
+        return;
+    }
+    if (auto written =
+                assets::writePng(std::filesystem::path(dir) / (name + ".png"), target.readPixels());
+        !written) {
+        std::fprintf(stderr, "bench_render: %s\n", written.error().message.c_str());
+    }
 }
 
 // args: scene (0 field, 1 dense), moving camera (0/1).
@@ -321,6 +338,9 @@ void BM_Frame(benchmark::State& state) {
     }
     reportStats(state, *renderer);
     reportPasses(state, passes);
+    saveLastFrame("frame_scene" + std::to_string(scene) + "_" + std::to_string(w) + "x" +
+                          std::to_string(h),
+                  target.value());
     state.counters["submit_ms"] =
             benchmark::Counter(cpuSeconds * 1000.0, benchmark::Counter::kAvgIterations);
 }
@@ -395,6 +415,7 @@ void BM_SiteFrame(benchmark::State& state) {
     }
     reportStats(state, r);
     reportPasses(state, passes);
+    saveLastFrame(std::string("site_") + id + "_" + std::to_string(w), target.value());
     state.counters["submit_ms"] =
             benchmark::Counter(cpuSeconds * 1000.0, benchmark::Counter::kAvgIterations);
     const render::RenderStats& st = r.stats();

@@ -217,9 +217,11 @@ CameraParams CameraParams::fromOrbit(const scene::OrbitCamera& camera) {
 struct Renderer::Impl {
     RendererDesc desc;
     gpu::ShaderProgram shadow;
+    gpu::ShaderProgram bloomFirst; // the first downsample: threshold and Karis average
     gpu::ShaderProgram bloomDown;
     gpu::ShaderProgram bloomUp;
     gpu::ShaderProgram tonemap;
+    gpu::ShaderProgram tonemapNoBloom; // frames without bloom: no bloom fetch (may be invalid)
     bool fallback = false;
     bool bloomAvailable = false;
     gpu::Texture white;
@@ -369,6 +371,8 @@ struct Renderer::Impl {
         define("KILN_ALPHA_MASK", kLitAlphaMask);
         define("KILN_ALPHA_BLEND", kLitAlphaBlend);
         define("KILN_SECTION", kLitSection);
+        define("KILN_TEXTURED", kLitBaseColorMap | kLitMetallicRoughnessMap | kLitNormalMap |
+                                        kLitOcclusionMap | kLitEmissiveMap);
         return d;
     }
 
@@ -807,6 +811,48 @@ struct Renderer::Impl {
     bool inPrepass(const GpuMesh& mesh, const GpuMaterial& mat) const {
         return mat.data.alphaMode != assets::AlphaMode::Mask && !isRepeated(mesh);
     }
+    // Whether drawing the mesh costs more in vertices than its pixels could cost in overdraw:
+    // more triangles than the pixels its instances' boxes cover on screen (a 1.6 M-triangle scan
+    // filling a tenth of the picture). It then skips the depth pre-pass, whose second vertex
+    // pass (on the calling thread on llvmpipe) would cost more than the shading it saves.
+    bool vertexBound(const GpuModel& model, const GpuMesh& mesh, const std::vector<int>& indices,
+                     const glm::mat4& viewProjection) const {
+        const double triangles =
+                static_cast<double>(mesh.indexCount / 3) * static_cast<double>(indices.size());
+        double pixels = 0.0;
+        for (int index : indices) {
+            const InstanceRecord& inst = model.instances[static_cast<std::size_t>(index)];
+            pixels += screenPixels(inst.worldMin, inst.worldMax, viewProjection);
+            if (pixels >= triangles) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // Pixels of the scene target covered by a world box's screen rectangle (all of them when
+    // the box reaches the camera's plane).
+    double screenPixels(const glm::vec3& lo, const glm::vec3& hi,
+                        const glm::mat4& viewProjection) const {
+        const double all = static_cast<double>(width) * static_cast<double>(height);
+        glm::vec2 minNdc(std::numeric_limits<float>::max());
+        glm::vec2 maxNdc(std::numeric_limits<float>::lowest());
+        for (int c = 0; c < 8; ++c) {
+            const glm::vec4 p =
+                    viewProjection * glm::vec4((c & 1) ? hi.x : lo.x, (c & 2) ? hi.y : lo.y,
+                                               (c & 4) ? hi.z : lo.z, 1.0f);
+            if (p.w <= 1e-4f) {
+                return all;
+            }
+            minNdc = glm::min(minNdc, glm::vec2(p) / p.w);
+            maxNdc = glm::max(maxNdc, glm::vec2(p) / p.w);
+        }
+        minNdc = glm::clamp(minNdc, glm::vec2(-1.0f), glm::vec2(1.0f));
+        maxNdc = glm::clamp(maxNdc, glm::vec2(-1.0f), glm::vec2(1.0f));
+        const glm::vec2 size = (maxNdc - minNdc) * 0.5f;
+        return static_cast<double>(size.x) * static_cast<double>(size.y) * all;
+    }
+
     // A mesh of several instances, drawn after the pre-pass (with prepassSingleOnly).
     bool isRepeated(const GpuMesh& mesh) const {
         return prepassSingleOnly &&
@@ -1062,8 +1108,10 @@ struct Renderer::Impl {
                         }
                         continue;
                     }
-                    opaque.push_back({&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn),
-                                      inPrepass(mesh, mat)});
+                    opaque.push_back(
+                            {&mat, vao, mesh.indexCount, static_cast<GLsizei>(drawn),
+                             inPrepass(mesh, mat) &&
+                                     !vertexBound(model, mesh, visibleIndices, viewProjection)});
                 }
             }
         }
@@ -1162,26 +1210,56 @@ struct Renderer::Impl {
         glDrawArrays(GL_TRIANGLES, 0, 3);
     }
 
+    // Whether the first bloom level (just drawn, bound) is black: nothing in the frame is above
+    // the threshold's soft knee, every level would stay black and the bloom would add exactly
+    // zero. Read back on software rasterisers only, where the copy is in memory and the next
+    // pass would wait for this one anyway; a GPU would stall.
+    bool firstBloomLevelBlack() {
+        const gpu::Framebuffer& level = bloomLevels[0];
+        bloomScratch.resize(static_cast<std::size_t>(level.width()) *
+                            static_cast<std::size_t>(level.height()) * 4u);
+        glPixelStorei(GL_PACK_ALIGNMENT, 2);
+        glReadPixels(0, 0, level.width(), level.height(), GL_RGBA, GL_HALF_FLOAT,
+                     bloomScratch.data());
+        glPixelStorei(GL_PACK_ALIGNMENT, 4);
+        for (std::size_t i = 0; i < bloomScratch.size(); i += 4) {
+            // rgb, not alpha (written as 1); either zero (0x0000 or 0x8000) counts as black.
+            if (((bloomScratch[i] | bloomScratch[i + 1] | bloomScratch[i + 2]) & 0x7fffu) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+    std::vector<std::uint16_t> bloomScratch;
+
     // Downsamples the HDR image into the bloom chain, then adds each level onto the next larger.
-    void bloomPass(const gpu::Framebuffer& source, float threshold) {
+    // Returns false (and draws nothing after the first level) when the first level is black on
+    // a software rasteriser: the frame then has no bloom at all.
+    bool bloomPass(const gpu::Framebuffer& source, float threshold) {
         glDisable(GL_DEPTH_TEST);
         glDisable(GL_CULL_FACE);
         glDisable(GL_CLIP_DISTANCE0);
-        bloomDown.use();
-        bloomDown.set("uSource", 0);
-        bloomDown.set("uThreshold", threshold);
         glActiveTexture(GL_TEXTURE0);
         for (std::size_t i = 0; i < bloomLevels.size(); ++i) {
             const gpu::Framebuffer& from = i == 0 ? source : bloomLevels[i - 1];
+            gpu::ShaderProgram& program = i == 0 ? bloomFirst : bloomDown;
+            program.use();
+            program.set("uSource", 0);
+            if (i == 0) {
+                program.set("uThreshold", threshold);
+            }
             bloomLevels[i].bind();
             glBindTexture(GL_TEXTURE_2D, from.colorTexture());
             // From full to quarter resolution the 13 taps spread twice as far, so that they
             // cover the 4x4 source pixels of each target pixel.
             const float spread = i == 0 ? static_cast<float>(bloomDivisor) * 0.5f : 1.0f;
-            bloomDown.set("uSourceTexel", glm::vec2(spread / static_cast<float>(from.width()),
-                                                    spread / static_cast<float>(from.height())));
-            bloomDown.set("uFirstLevel", i == 0 ? 1 : 0);
+            program.set("uSourceTexel", glm::vec2(spread / static_cast<float>(from.width()),
+                                                  spread / static_cast<float>(from.height())));
             fullscreenTriangle();
+            if (i == 0 && software && firstBloomLevelBlack()) {
+                ++stats.bloomSkipped;
+                return false;
+            }
         }
         bloomUp.use();
         bloomUp.set("uSource", 0);
@@ -1196,6 +1274,7 @@ struct Renderer::Impl {
             fullscreenTriangle();
         }
         glDisable(GL_BLEND);
+        return true;
     }
 };
 
@@ -1253,19 +1332,34 @@ core::Result<std::unique_ptr<Renderer>> Renderer::create(const RendererDesc& des
     } else {
         core::logError("render", shadow.error().message + "; shadows are off");
     }
-    auto down = impl.loadProgram("fullscreen.vert.glsl", "bloom_downsample.frag.glsl");
+    auto first = impl.loadProgram("fullscreen.vert.glsl", "bloom_downsample.frag.glsl",
+                                  "#define KILN_BLOOM_FIRST_LEVEL 1\n");
+    auto down = impl.loadProgram("fullscreen.vert.glsl", "bloom_downsample.frag.glsl",
+                                 "#define KILN_BLOOM_FIRST_LEVEL 0\n");
     auto up = impl.loadProgram("fullscreen.vert.glsl", "bloom_upsample.frag.glsl");
-    if (down && up) {
+    if (first && down && up) {
+        impl.bloomFirst = std::move(first.value());
         impl.bloomDown = std::move(down.value());
         impl.bloomUp = std::move(up.value());
         impl.bloomAvailable = true;
     } else {
-        core::logError("render", (!down ? down.error() : up.error()).message + "; bloom is off");
+        core::logError("render", (!first  ? first.error()
+                                  : !down ? down.error()
+                                          : up.error())
+                                                 .message +
+                                         "; bloom is off");
     }
     // At render scale 1 the scene target has the output's size: the pass reads its texels.
     const bool sameSize = std::clamp(desc.renderScale, 0.25f, 1.0f) == 1.0f;
-    auto tonemap = impl.loadProgram("fullscreen.vert.glsl", "tonemap.frag.glsl",
-                                    sameSize ? "#define KILN_HDR_SAME_SIZE 1\n" : "");
+    const std::string tonemapDefines = sameSize ? "#define KILN_HDR_SAME_SIZE 1\n" : "";
+    auto tonemap = impl.loadProgram("fullscreen.vert.glsl", "tonemap.frag.glsl", tonemapDefines);
+    if (tonemap) {
+        // Without it frames without bloom use the full program with a strength of zero.
+        if (auto noBloom = impl.loadProgram("fullscreen.vert.glsl", "tonemap.frag.glsl",
+                                            tonemapDefines + "#define KILN_NO_BLOOM 1\n")) {
+            impl.tonemapNoBloom = std::move(noBloom.value());
+        }
+    }
     if (!tonemap) {
         core::logError("render", tonemap.error().message + "; using the built-in tone curve");
         tonemap = gpu::ShaderProgram::build(
@@ -1517,6 +1611,7 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     impl.stats.instancesCulled = 0;
     impl.stats.lodInstances = 0;
     impl.stats.instancesOccluded = 0;
+    impl.stats.bloomSkipped = 0;
     impl.stats.passTimes = {};
     if (impl.passTiming) {
         glFinish();
@@ -1583,10 +1678,9 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
         impl.sceneTarget.blitTo(&impl.resolveTarget);
     }
     const gpu::Framebuffer& hdr = impl.hdrSource();
-    const bool bloom =
-            impl.bloomAvailable && frame.bloomStrength > 0.0f && !impl.bloomLevels.empty();
+    bool bloom = impl.bloomAvailable && frame.bloomStrength > 0.0f && !impl.bloomLevels.empty();
     if (bloom) {
-        impl.bloomPass(hdr, frame.bloomThreshold);
+        bloom = impl.bloomPass(hdr, frame.bloomThreshold);
         impl.passDone(impl.stats.passTimes.bloomMs);
     }
 
@@ -1599,14 +1693,16 @@ void Renderer::render(const FrameParams& frame, const gpu::Framebuffer* output, 
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_BLEND);
-    impl.tonemap.use();
-    impl.tonemap.set("uHdr", 0);
-    impl.tonemap.set("uBloom", 1);
-    impl.tonemap.set("uExposure", frame.exposure);
+    gpu::ShaderProgram& tonemap =
+            !bloom && impl.tonemapNoBloom.valid() ? impl.tonemapNoBloom : impl.tonemap;
+    tonemap.use();
+    tonemap.set("uHdr", 0);
+    tonemap.set("uBloom", 1);
+    tonemap.set("uExposure", frame.exposure);
     // A chain from quarter resolution sums one level fewer (the sharpest): 6/5 keeps the glow's
     // overall strength about the same.
     const float bloomGain = impl.bloomDivisor == 4 ? 6.0f / 5.0f : 1.0f;
-    impl.tonemap.set("uBloomStrength", bloom ? frame.bloomStrength * bloomGain : 0.0f);
+    tonemap.set("uBloomStrength", bloom ? frame.bloomStrength * bloomGain : 0.0f);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, hdr.colorTexture());
     glActiveTexture(GL_TEXTURE1);

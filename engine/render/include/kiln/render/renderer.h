@@ -104,6 +104,9 @@ struct RenderStats {
     std::size_t textureBytes = 0;      // model textures
     std::size_t bufferBytes = 0;       // vertex, index and instance buffers of the live models
     std::size_t targetBytes = 0;       // render targets (HDR, MSAA, bloom, shadow map)
+    // 1 when the last frame's bloom stopped after its first level, black: nothing was above the
+    // threshold's knee (checked on software rasterisers only).
+    int bloomSkipped = 0;
     // Wall milliseconds of each pass of the last frame, filled only when the environment sets
     // KILN_RENDER_PASS_TIMES=1 (a diagnostic: it finishes the GL after every pass, which makes
     // the frame slower; 0 otherwise). "shadow" is 0 on frames that reuse the cached map.
