@@ -178,6 +178,28 @@ TEST_F(RendererFeatureTest, HotInstanceGlowsAndBloomsBeyondItsEdge) {
     EXPECT_GT(luma(bloomed, 80, 110), 10.0f) << "bloom should spill light past the edge";
 }
 
+TEST_F(RendererFeatureTest, BloomStopsWhenNothingIsAboveItsThresholdAndThePictureIsTheSame) {
+    render::RendererDesc desc;
+    desc.shaderDir = core::dataPath("shaders");
+    desc.softwarePaths = 1; // the check runs on software rasterisers (as these tests' llvmpipe)
+    auto created = render::Renderer::create(desc);
+    ASSERT_TRUE(created.ok());
+    render::Renderer& r = *created.value();
+    const render::ModelHandle m =
+            r.addModel(assets::makeBoxModel({0, 0, 0}, glm::vec3(1.0f), glm::vec4(0.3f)));
+    render::FrameParams f = darkFrame({0, 0, 6}, {0, 0, 0});
+    f.sun.illuminance = 1.0f; // lit, but nowhere near the threshold
+    const core::Image plain = renderToImage(r, f, 160, 160);
+    f.bloomStrength = 0.3f;
+    const core::Image skipped = renderToImage(r, f, 160, 160);
+    EXPECT_EQ(r.stats().bloomSkipped, 1);
+    EXPECT_EQ(plain.rgba, skipped.rgba) << "a black bloom adds exactly nothing";
+    r.setInstanceEmissive(m, 0, glm::vec3(40.0f, 18.0f, 6.0f));
+    const core::Image bloomed = renderToImage(r, f, 160, 160);
+    EXPECT_EQ(r.stats().bloomSkipped, 0);
+    EXPECT_GT(luma(bloomed, 80, 110), 10.0f) << "a glowing frame still blooms";
+}
+
 TEST_F(RendererFeatureTest, SectionPlaneCutsAndCapsTheModel) {
     auto r = makeRenderer();
     ASSERT_TRUE(r);
