@@ -10,6 +10,7 @@
 #include "kiln/app/admin_gesture.h"
 #include "kiln/app/analytics_store.h"
 #include "kiln/app/checks.h"
+#include "kiln/app/exposure.h"
 #include "kiln/app/firing_session.h"
 #include "kiln/app/idle_monitor.h"
 #include "kiln/app/input_script.h"
@@ -1835,13 +1836,14 @@ void App::drawFiringPanel(float& panelTop, bool cardOpen) {
                           hours,
                           {}});
     const char* zoneKeys[] = {"firing.front", "firing.middle", "firing.rear"};
+    // The swatches show each part as seen by an eye adapted to the fire (exposure.h): the same
+    // hue at every temperature would hide the gradient, which is in the brightness.
+    const float fireExposure = exposureForGlow(1.0f, s.firing->hottestGlowLuminance());
     for (int z = 0; z < 3; ++z) {
         const double c = s.firing->settingTemperatureC(z / 3.0, (z + 1) / 3.0);
-        const glm::vec3 glow = s.firing->glowRadiance(c);
-        const float peak = std::max({glow.r, glow.g, glow.b, 1e-6f});
         panel.rows.push_back(
                 {uiText(zoneKeys[z], Language::Zh), uiText(zoneKeys[z], Language::En), formatC(c),
-                 c > 500.0 ? std::optional(glm::pow(glow / peak, glm::vec3(1.0f / 2.2f)))
+                 c > 500.0 ? std::optional(displayedGlow(s.firing->glowRadiance(c), fireExposure))
                            : std::optional<glm::vec3>()});
     }
     const auto& gas = s.firing->run().state().zones.at(1).gas[0];
@@ -1947,7 +1949,8 @@ void App::drawDashboard() {
     dv.endHours = firing.run().schedule().endHours;
     dv.playing = firing.playing();
     dv.speed = firing.speed();
-    dv.rows = ui::heatMapFromState(model, state, [&firing](double c) {
+    const float fireExposure = exposureForGlow(1.0f, firing.hottestGlowLuminance());
+    dv.rows = ui::heatMapFromState(model, state, [&firing, fireExposure](double c) {
         // Below visible heat the section would be black: show the cold part on a dim
         // blue-to-brown scale, then the glow's own colour above it.
         if (c < 600.0) {
@@ -1956,9 +1959,9 @@ void App::drawDashboard() {
                     glm::mix(glm::vec3(0.16f, 0.20f, 0.30f), glm::vec3(0.40f, 0.24f, 0.16f), f);
             return ui::Rgb{cold.r, cold.g, cold.b};
         }
-        // The glow's HDR radiance, compressed and encoded for display.
-        const glm::vec3 g = firing.glowRadiance(c);
-        const glm::vec3 d = glm::pow(g / (glm::vec3(1.0f) + g), glm::vec3(1.0f / 2.2f));
+        // The glow as an eye adapted to the fire sees it (exposure.h), never darker than the
+        // top of the cold scale.
+        const glm::vec3 d = displayedGlow(firing.glowRadiance(c), fireExposure);
         return ui::Rgb{std::max(d.r, 0.40f), std::max(d.g, 0.24f), std::max(d.b, 0.16f)};
     });
     dv.atmosphere = s.history.size() == 0 ? sim::Atmosphere::Oxidizing
@@ -2078,6 +2081,7 @@ int App::run() {
         const int w = mWindow->drawableWidth();
         const int h = mWindow->drawableHeight();
         render::FrameParams frame = frameFor(s.description, s.drawnCamera());
+        frame.exposure = s.exposureNow();
         if (s.walking) {
             const scene::CameraPose pose = s.walk->pose();
             frame.camera.view = pose.view();

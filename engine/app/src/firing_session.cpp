@@ -148,6 +148,17 @@ glm::vec3 FiringSession::rowGlow(double rowFraction) const {
     return glowRadiance(t);
 }
 
+float FiringSession::hottestGlowLuminance() const {
+    double hottestC = -273.15;
+    for (int row = 0; row < mModel->rowCount(); ++row) {
+        hottestC = std::max(hottestC,
+                            0.5 * (mModel->placementTemperatureC(mRun->state(), row, sim::kUpper) +
+                                   mModel->placementTemperatureC(mRun->state(), row, sim::kLower)));
+    }
+    const glm::vec3 c = glowRadiance(hottestC);
+    return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b; // Rec. 709 / sRGB luminance
+}
+
 render::PointLight FiringSession::fireboxLight(const glm::vec3& positionM) const {
     const double t = mRun->state().zones.front().gas[sim::kUpper].temperatureC;
     render::PointLight light;

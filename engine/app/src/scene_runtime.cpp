@@ -260,6 +260,19 @@ void SceneRuntime::step(double stepSeconds) {
     if (effects) {
         effects->update(stepSeconds, *firing);
     }
+    exposure.update(exposureTarget(), dt);
+}
+
+float SceneRuntime::exposureTarget() const {
+    const float base = description.exposure;
+    if (!firing || !view.cutawayOn || saggarRows.empty()) {
+        return base;
+    }
+    return exposureForGlow(base, firing->hottestGlowLuminance());
+}
+
+float SceneRuntime::exposureNow() const {
+    return exposure.current(exposureTarget());
 }
 
 void SceneRuntime::applyFiringGlow() {

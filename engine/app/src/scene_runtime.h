@@ -5,6 +5,7 @@
 // Internal to the app module. Does NOT draw overlays or handle SDL events.
 #pragma once
 
+#include "kiln/app/exposure.h"
 #include "kiln/app/firing_effects.h"
 #include "kiln/app/firing_session.h"
 #include "kiln/assets/model_data.h"
@@ -78,6 +79,12 @@ public:
     void step(double stepSeconds);
     // Pushes the firing's glow into the renderer (saggar rows, walls).
     void applyFiringGlow();
+    // The exposure to draw with now: the scene's own, or, with the kiln opened while it fires,
+    // adapted to the fire (exposure.h).
+    float exposureNow() const;
+    // Where the exposure is heading: the scene's, or exposed for the fire while the cutaway shows
+    // the setting of a firing kiln.
+    float exposureTarget() const;
     // The orbit camera as drawn now (the tour's pose while touring).
     scene::OrbitCamera drawnCamera() const;
     // The camera pose as drawn now (walk, tour or orbit).
@@ -128,6 +135,7 @@ public:
     std::vector<int> walls;
     glm::vec3 fireboxPositionM{0.0f};
     bool hasFirebox = false;
+    ExposureAdaptation exposure; // towards exposureTarget(), stepped with the scene
 
     // Declared after `model`, which the job reads: destroyed (joined) before it.
     std::future<std::unique_ptr<scene::PickingIndex>> pickingJob;

@@ -51,6 +51,9 @@ public:
     glm::vec3 glowRadiance(double temperatureC) const;
     // Radiance for saggar row `rowFraction` (0 front .. 1 rear) of the setting.
     glm::vec3 rowGlow(double rowFraction) const;
+    // Luminance of the brightest row's glow (the largest rowGlow, as the renderer's luminance),
+    // for exposing a view into the opened kiln.
+    float hottestGlowLuminance() const;
     // The firebox light: colour and intensity from the gas temperature there.
     render::PointLight fireboxLight(const glm::vec3& positionM) const;
 
