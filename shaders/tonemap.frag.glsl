@@ -42,5 +42,11 @@ void main() {
     vec3 bloom = texture(uBloom, vUv).rgb;
     vec3 color = (hdr + bloom * uBloomStrength) * uExposure;
 #endif
+    // Path to white: light beyond the curve's range in one channel spills into all three, as in
+    // an overexposed film or eye, so a glowing body whitens as it brightens (a 1300 C front reads
+    // white-hot, not pure yellow: its blackbody colour has no blue inside the sRGB gamut, and a
+    // per-channel curve alone could never reach white). Below 1 in every channel nothing changes.
+    vec3 over = max(color - vec3(1.0), vec3(0.0));
+    color += vec3((over.r + over.g + over.b) * (1.0 / 6.0));
     fragColor = vec4(linearToSrgb(filmic(color)), 1.0);
 }

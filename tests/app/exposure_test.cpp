@@ -18,7 +18,7 @@ TEST(Exposure, DimGlowKeepsTheScenesExposure) {
     // Dull red heat (a few radiance units or less) is drawn at the scene's exposure.
     EXPECT_FLOAT_EQ(exposureForGlow(1.0f, 0.5f), 1.0f);
     EXPECT_FLOAT_EQ(exposureForGlow(1.0f, kGlowWhiteLuminance), 1.0f);
-    EXPECT_FLOAT_EQ(exposureForGlow(0.5f, 6.0f), 0.5f);
+    EXPECT_FLOAT_EQ(exposureForGlow(0.5f, 3.0f), 0.5f); // 1.5 when exposed: below 2
 }
 
 TEST(Exposure, BrightGlowIsExposedToTheTopOfTheCurveKeepingRatios) {
@@ -87,7 +87,7 @@ TEST(Exposure, DisplayedGlowFollowsTheToneCurve) {
     EXPECT_GT(bad.b, 0.0f);
 }
 
-TEST(Exposure, ExposedForTheFireTheFrontReadsYellowAndTheRearOrange) {
+TEST(Exposure, ExposedForTheFireTheFrontReadsWhiteTheMiddleYellowTheRearOrange) {
     using kiln::app::displayedGlow;
     // Blackbody hue (linear sRGB, blue out of gamut) scaled by relative luminance, as the app's
     // glow (FiringSession::glowRadiance, kGlowScale 0.015): a 1290 C front and a 1100 C rear.
@@ -100,6 +100,7 @@ TEST(Exposure, ExposedForTheFireTheFrontReadsYellowAndTheRearOrange) {
                static_cast<float>(g.relativeLuminance * 0.015);
     };
     const glm::vec3 front = glow(1290.0);
+    const glm::vec3 middle = glow(1200.0);
     const glm::vec3 rear = glow(1100.0);
     const auto luminance = [](glm::vec3 c) { return 0.2126f * c.r + 0.7152f * c.g; };
     // At the scene's exposure both saturate red and green alike: the gradient is lost.
@@ -107,9 +108,30 @@ TEST(Exposure, ExposedForTheFireTheFrontReadsYellowAndTheRearOrange) {
     const float e = exposureForGlow(1.0f, luminance(front));
     ASSERT_LT(e, 0.5f);
     const glm::vec3 f = displayedGlow(front, e);
+    const glm::vec3 m = displayedGlow(middle, e);
     const glm::vec3 r = displayedGlow(rear, e);
-    EXPECT_GT(f.r, 0.95f);
-    EXPECT_GT(f.g, 0.85f); // yellow
-    EXPECT_GT(r.r, 0.85f);
-    EXPECT_LT(r.g, 0.6f); // orange
+    // Potters' names (kilns.md 5): white about cone 10 (1285-1305 C), yellow about 1120-1150 C,
+    // orange below 1000 C; the blackbody alone (blue out of gamut) could never be white.
+    EXPECT_GT(f.r, 0.97f);
+    EXPECT_GT(f.g, 0.9f);
+    EXPECT_GT(f.b, 0.75f); // near white: the path to white
+    EXPECT_GT(m.r, 0.95f);
+    EXPECT_GT(m.g, 0.7f);
+    EXPECT_LT(m.b, f.b - 0.2f); // yellow: blue well below the front's
+    EXPECT_GT(r.r, 0.8f);
+    EXPECT_LT(r.g, 0.5f); // orange
+    EXPECT_LT(r.b, 0.1f);
+}
+
+TEST(Exposure, ThePathToWhiteLeavesColoursInsideTheCurveAlone) {
+    using kiln::app::displayedGlow;
+    // Nothing past 1 in any channel: no spill, the curve alone.
+    const glm::vec3 c = displayedGlow(glm::vec3(0.9f, 0.5f, 0.1f), 1.0f);
+    const glm::vec3 r = displayedGlow(glm::vec3(0.9f, 0.0f, 0.0f), 1.0f);
+    EXPECT_FLOAT_EQ(c.r, r.r);
+    EXPECT_EQ(r.g, 0.0f);
+    // Past it, a saturated red gains green and blue.
+    const glm::vec3 hot = displayedGlow(glm::vec3(7.0f, 0.0f, 0.0f), 1.0f);
+    EXPECT_GT(hot.g, 0.7f);
+    EXPECT_NEAR(hot.g, hot.b, 1e-6f);
 }

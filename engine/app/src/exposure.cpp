@@ -17,10 +17,18 @@ float exposureForGlow(float baseExposure, float hottestGlowLuminance, float whit
 }
 
 glm::vec3 displayedGlow(const glm::vec3& radiance, float exposure) {
+    glm::vec3 exposed;
+    for (int i = 0; i < 3; ++i) {
+        const float x = radiance[i] * exposure;
+        exposed[i] = std::isfinite(x) ? std::max(x, 0.0f) : 0.0f;
+    }
+    // The path to white: what lies beyond 1 in each channel, a sixth of it added to all three.
+    const float spill = (std::max(exposed.r - 1.0f, 0.0f) + std::max(exposed.g - 1.0f, 0.0f) +
+                         std::max(exposed.b - 1.0f, 0.0f)) /
+                        6.0f;
     glm::vec3 out;
     for (int i = 0; i < 3; ++i) {
-        float x = radiance[i] * exposure;
-        x = std::isfinite(x) ? std::max(x, 0.0f) : 0.0f;
+        const float x = exposed[i] + spill;
         // Narkowicz's ACES fit, as the tonemap shader applies it.
         const float filmic = std::clamp(
                 (x * (2.51f * x + 0.03f)) / (x * (2.43f * x + 0.59f) + 0.14f), 0.0f, 1.0f);

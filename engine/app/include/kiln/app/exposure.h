@@ -12,9 +12,12 @@
 
 namespace kiln::app {
 
-// Luminance (linear radiance units of the renderer) that the hottest visible glow is exposed to:
-// the filmic curve gives it about 0.95 of full scale.
-inline constexpr float kGlowWhiteLuminance = 4.0f;
+// Luminance (linear radiance units of the renderer) that the hottest visible glow is exposed to.
+// Its red channel is then about 6, far past the tone curve's shoulder, and the tonemap's path to
+// white (light beyond the curve's range spills into every channel) turns it near white; a row
+// with 40 % of its luminance (about 1200 C against 1290 C) reads light yellow, one with 12 %
+// (1100 C) orange.
+inline constexpr float kGlowWhiteLuminance = 2.0f;
 
 // The exposure for a view: `baseExposure` (the scene's) unless the brightest visible glow,
 // exposed by it, would pass `whiteLuminance`; then the exposure that brings it there. Non-finite
@@ -23,9 +26,9 @@ float exposureForGlow(float baseExposure, float hottestGlowLuminance,
                       float whiteLuminance = kGlowWhiteLuminance);
 
 // A glow's colour as the view shows it, for swatches and the dashboard's section: linear HDR
-// radiance times exposure through the renderer's tone curve (the filmic fit of
-// shaders/tonemap.frag.glsl, repeated here because the UI draws with ImGui), encoded as sRGB in
-// [0, 1].
+// radiance times exposure through the renderer's tone mapping (the path to white and the filmic
+// fit of shaders/tonemap.frag.glsl, repeated here because the UI draws with ImGui), encoded as
+// sRGB in [0, 1].
 glm::vec3 displayedGlow(const glm::vec3& radiance, float exposure);
 
 class ExposureAdaptation {
