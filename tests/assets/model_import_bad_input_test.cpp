@@ -185,6 +185,11 @@ const FailureCase kFailures[] = {
          {"PLY header line 3 is not 'element NAME COUNT'", "2147483647face"}},
         {"ply_property_without_type.ply",
          {"PLY header line 4 is not 'property TYPE NAME' or 'property list TYPE TYPE NAME'"}},
+        // Found by fuzzing (tests/fuzz/regressions/model_gltf): Assimp reads through a null
+        // pointer on an embedded image's media type without '/'.
+        {"image_data_uri_media_type.gltf",
+         {"images[0].uri's data: media type 'image'png' is not of the form type/subtype"}},
+        {"image_mime_type.gltf", {"images[0].mimeType 'imagepng' is not of the form type/subtype"}},
         // Found by fuzzing (tests/fuzz/regressions/model_fbx): Assimp aborts on it.
         {"fbx_corrupt_end_offset.fbx", {"binary FBX is corrupt: the record at byte"}},
         {"enormous_count.stl",

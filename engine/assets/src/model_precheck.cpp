@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 namespace kiln::assets::detail {
@@ -200,6 +201,45 @@ core::Status checkBuffers(const std::string& file, const Json& doc,
         if (ec || size < *byteLength) {
             return fail(file, {"external buffer '", text, "' is truncated: byteLength is ",
                                num(*byteLength), " bytes but the file holds only ", num(size)});
+        }
+    }
+    return {};
+}
+
+// Images: a media type must be "type/subtype". Assimp's glTF 2 importer takes the part after the
+// '/' of an embedded image's media type (from a data: URI or the image's mimeType) as the file
+// extension without checking that there is one, and reads through a null pointer when there is
+// not (found by fuzzing: "data:image'png;base64,...").
+core::Status checkImages(const std::string& file, const Json& doc) {
+    const Json* images = arrayField(doc, "images");
+    if (images == nullptr) {
+        return {};
+    }
+    for (std::size_t i = 0; i < images->size(); ++i) {
+        const Json& image = (*images)[i];
+        if (!image.is_object()) {
+            continue;
+        }
+        // Both places are checked: which of them Assimp reads depends on where the image is.
+        std::vector<std::pair<std::string, std::string>> types; // (where, media type)
+        const auto uri = image.find("uri");
+        if (uri != image.end() && uri->is_string() &&
+            uri->get_ref<const std::string&>().rfind("data:", 0) == 0) {
+            const std::string& text = uri->get_ref<const std::string&>();
+            const std::size_t end = text.find_first_of(";,", 5);
+            types.emplace_back(
+                    ".uri's data: media type",
+                    text.substr(5, end == std::string::npos ? std::string::npos : end - 5));
+        }
+        const auto mime = image.find("mimeType");
+        if (mime != image.end() && mime->is_string()) {
+            types.emplace_back(".mimeType", mime->get<std::string>());
+        }
+        for (const auto& [where, mediaType] : types) {
+            if (!mediaType.empty() && mediaType.find('/') == std::string::npos) {
+                return fail(file, {"images[", num(i), "]", where, " '", mediaType,
+                                   "' is not of the form type/subtype (e.g. image/png)"});
+            }
         }
     }
     return {};
@@ -393,6 +433,9 @@ core::Result<PrecheckInfo> checkGltf(const std::filesystem::path& path, const st
         return status.error();
     }
     if (core::Status status = checkViewsAndAccessors(file, doc); !status) {
+        return status.error();
+    }
+    if (core::Status status = checkImages(file, doc); !status) {
         return status.error();
     }
     return checkMeshes(file, doc);

@@ -294,6 +294,22 @@ def main():
                   extra_attributes={"TEXCOORD_0": ([0, 0, 1, 0, 0, 1], "VEC2", 2)}), "b")
     g.embed().write_gltf("corrupt_textures.gltf")
 
+    # Found by fuzzing (tests/fuzz/regressions/model_gltf): an embedded image whose media type has
+    # no '/' (a data: URI's, or an image's mimeType) makes Assimp's glTF 2 importer read through a
+    # null pointer.
+    for name, image in [
+            ("image_data_uri_media_type.gltf",
+             {"uri": "data:image'png;base64," + base64.b64encode(b"\x89PNG").decode()}),
+            ("image_mime_type.gltf", {"bufferView": 0, "mimeType": "imagepng"})]:
+        g = Gltf()
+        g.doc["images"] = [image]
+        g.doc["textures"] = [{"source": 0}]
+        g.doc["materials"] = [
+            {"name": "embedded", "pbrMetallicRoughness": {"baseColorTexture": {"index": 0}}}]
+        g.node(g.mesh(TRI, [0, 1, 2], name="a", material=0,
+                      extra_attributes={"TEXCOORD_0": ([0, 0, 1, 0, 0, 1], "VEC2", 2)}), "a")
+        g.embed().write_gltf(name)
+
     # Binary PLY with per-vertex colours, as photogrammetry and scanner software writes it.
     verts = [(0, 0, 0, 255, 0, 0), (1, 0, 0, 0, 255, 0), (1, 1, 0, 0, 0, 255),
              (0, 1, 0, 255, 255, 255)]
