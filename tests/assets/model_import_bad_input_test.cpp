@@ -190,6 +190,13 @@ const FailureCase kFailures[] = {
         {"image_data_uri_media_type.gltf",
          {"images[0].uri's data: media type 'image'png' is not of the form type/subtype"}},
         {"image_mime_type.gltf", {"images[0].mimeType 'imagepng' is not of the form type/subtype"}},
+        // Found by fuzzing (tests/fuzz/regressions/model_ply): Assimp allocates what an ASCII
+        // list count says.
+        {"ply_ascii_list_count_past_type.ply",
+         {"PLY body: face 0 has a list count of 21474836470 values, more than its count type "
+          "allows (255)"}},
+        {"ply_ascii_list_count_past_end.ply",
+         {"PLY body: face 0 has a list count of 2000000000 values, but only", "bytes remain"}},
         // Found by fuzzing (tests/fuzz/regressions/model_fbx): Assimp aborts on it.
         {"fbx_corrupt_end_offset.fbx", {"binary FBX is corrupt: the record at byte"}},
         {"enormous_count.stl",

@@ -10,6 +10,7 @@
 #include <cstring>
 #include <fstream>
 #include <initializer_list>
+#include <iterator>
 #include <optional>
 #include <sstream>
 #include <string_view>
@@ -518,6 +519,95 @@ std::size_t findPlyHeaderControlByte(const std::string& head, std::size_t end) {
     return std::string::npos;
 }
 
+// The largest count a PLY list's count type can hold (floating types: as a 32-bit int).
+std::uint64_t plyCountMax(const std::string& type) {
+    if (type == "char" || type == "int8") {
+        return 127;
+    }
+    if (type == "uchar" || type == "uint8") {
+        return 255;
+    }
+    if (type == "short" || type == "int16") {
+        return 32767;
+    }
+    if (type == "ushort" || type == "uint16") {
+        return 65535;
+    }
+    if (type == "uint" || type == "uint32") {
+        return 4294967295u;
+    }
+    return 2147483647u;
+}
+
+struct PlyElementLayout {
+    std::string name;
+    std::uint64_t count = 0;
+    std::vector<std::uint64_t> listCountMax; // per property: 0 for a scalar
+};
+
+// An ASCII PLY body, walked as its header lays it out: every list count must fit its count type
+// and leave room for its items (each at least a digit and a separator). Assimp 5.2.5 allocates
+// whatever an ASCII list count says (found by fuzzing: a uchar count of 21474836470 asked for
+// 34 GB, tests/fuzz/regressions/model_ply). Anything else odd (too few values, a word where a
+// number belongs) is left to Assimp, which reports it.
+core::Status checkPlyAsciiLists(const std::string& file, const std::string& body,
+                                const std::vector<PlyElementLayout>& layout) {
+    std::size_t pos = 0;
+    auto next = [&](std::string_view& token) {
+        while (pos < body.size() && std::isspace(static_cast<unsigned char>(body[pos]))) {
+            ++pos;
+        }
+        const std::size_t start = pos;
+        while (pos < body.size() && !std::isspace(static_cast<unsigned char>(body[pos]))) {
+            ++pos;
+        }
+        token = std::string_view(body).substr(start, pos - start);
+        return !token.empty();
+    };
+    std::string_view token;
+    for (const PlyElementLayout& element : layout) {
+        for (std::uint64_t item = 0; item < element.count; ++item) {
+            for (const std::uint64_t countMax : element.listCountMax) {
+                if (!next(token)) {
+                    return {};
+                }
+                if (countMax == 0) {
+                    continue;
+                }
+                if (token.size() > 19 || !std::all_of(token.begin(), token.end(), [](char c) {
+                        return c >= '0' && c <= '9';
+                    })) {
+                    if (token.find_first_not_of("0123456789") == std::string_view::npos) {
+                        return fail(file, {"PLY body: ", element.name, " ", num(item),
+                                           " has a list count of ", std::string(token),
+                                           " values, more than its count type allows"});
+                    }
+                    return {}; // not a count: Assimp reports it
+                }
+                const std::uint64_t n = std::stoull(std::string(token));
+                if (n > countMax) {
+                    return fail(file,
+                                {"PLY body: ", element.name, " ", num(item),
+                                 " has a list count of ", num(n),
+                                 " values, more than its count type allows (", num(countMax), ")"});
+                }
+                if (n > (body.size() - pos) / 2) {
+                    return fail(file, {"PLY body: ", element.name, " ", num(item),
+                                       " has a list count of ", num(n), " values, but only ",
+                                       num(body.size() - pos),
+                                       " bytes remain in the file (truncated or corrupt)"});
+                }
+                for (std::uint64_t v = 0; v < n; ++v) {
+                    if (!next(token)) {
+                        return {};
+                    }
+                }
+            }
+        }
+    }
+    return {};
+}
+
 // A PLY header is a promise of element counts; the body must be long enough to keep it.
 core::Status checkPly(const std::filesystem::path& path, const std::string& file) {
     std::error_code ec;
@@ -565,6 +655,7 @@ core::Status checkPly(const std::filesystem::path& path, const std::string& file
     bool formatSeen = false;
     std::string element;
     std::vector<std::string> elements;
+    std::vector<PlyElementLayout> layout;
     std::uint64_t needed = 0;
     std::uint64_t count = 0;
     std::uint64_t itemBytes = 0;
@@ -627,6 +718,7 @@ core::Status checkPly(const std::filesystem::path& path, const std::string& file
             }
             element = word[1];
             elements.push_back(element);
+            layout.push_back({element, count, {}});
             if (element == "vertex") {
                 vertices = count;
             } else if (element == "face") {
@@ -647,6 +739,7 @@ core::Status checkPly(const std::filesystem::path& path, const std::string& file
                 return bad("names an unknown type or a bad property name");
             }
             itemBytes += ascii ? 2 : typeBytes;
+            layout.back().listCountMax.push_back(list ? plyCountMax(word[2]) : 0);
         } else {
             return bad("has an unknown keyword");
         }
@@ -663,7 +756,17 @@ core::Status checkPly(const std::filesystem::path& path, const std::string& file
                            " bytes, but the file holds only ", num(body),
                            " after the header (truncated or corrupt)"});
     }
-    return limitCheck(file, vertices, faces);
+    if (core::Status limits = limitCheck(file, vertices, faces); !limits) {
+        return limits;
+    }
+    if (ascii && bodyAt != std::string::npos) {
+        std::ifstream in(path, std::ios::binary);
+        in.seekg(static_cast<std::streamoff>(bodyAt + 1));
+        const std::string text((std::istreambuf_iterator<char>(in)),
+                               std::istreambuf_iterator<char>());
+        return checkPlyAsciiLists(file, text, layout);
+    }
+    return {};
 }
 
 // Binary STL: an 80-byte header, a triangle count, then 50 bytes a triangle.

@@ -351,6 +351,16 @@ def main():
     write_text("ply_property_without_type.ply",
                "ply\nformat ascii 1.0\nelement vertex 3\nproperty\nend_header\n0\n0\n0\n")
 
+    # Found by fuzzing (tests/fuzz/regressions/model_ply): Assimp allocates whatever an ASCII list
+    # count says, past its count type (uchar here) and past the file's end.
+    ascii_square = ("ply\nformat ascii 1.0\nelement vertex 4\nproperty float x\n"
+                    "property float y\nproperty float z\nelement face 1\n"
+                    "property list {} int vertex_indices\nend_header\n"
+                    "0 0 0\n1 0 0\n1 1 0\n0 1 0\n{} 0 1 2\n")
+    write_text("ply_ascii_list_count_past_type.ply",
+               ascii_square.format("uchar", "21474836470"))
+    write_text("ply_ascii_list_count_past_end.ply", ascii_square.format("int", "2000000000"))
+
     write_bytes("one_facet_binary.stl", b"kilnfire binary stl".ljust(80, b" ") +
                 struct.pack("<I", 1) + facet)
     write_bytes("enormous_count.stl", b"kilnfire binary stl".ljust(80, b" ") +
