@@ -545,62 +545,64 @@ struct PlyElementLayout {
     std::vector<std::uint64_t> listCountMax; // per property: 0 for a scalar
 };
 
-// An ASCII PLY body, walked as its header lays it out: every list count must fit its count type
-// and leave room for its items (each at least a digit and a separator). Assimp 5.2.5 allocates
-// whatever an ASCII list count says (found by fuzzing: a uchar count of 21474836470 asked for
-// 34 GB, tests/fuzz/regressions/model_ply). Anything else odd (too few values, a word where a
-// number belongs) is left to Assimp, which reports it.
+// An ASCII PLY body, walked as Assimp 5.2.5 reads it: one line per element item, its properties
+// in order. Every list count must fit its count type and leave room for its items in the rest of
+// the file (each at least a digit and a separator): Assimp allocates whatever an ASCII list count
+// says (found by fuzzing: a uchar count of 21474836470 asked for 34 GB,
+// tests/fuzz/regressions/model_ply). Anything else odd (a short line, a word where a number
+// belongs) is left to Assimp, which reports it.
 core::Status checkPlyAsciiLists(const std::string& file, const std::string& body,
                                 const std::vector<PlyElementLayout>& layout) {
-    std::size_t pos = 0;
-    auto next = [&](std::string_view& token) {
-        while (pos < body.size() && std::isspace(static_cast<unsigned char>(body[pos]))) {
-            ++pos;
-        }
-        const std::size_t start = pos;
-        while (pos < body.size() && !std::isspace(static_cast<unsigned char>(body[pos]))) {
-            ++pos;
-        }
-        token = std::string_view(body).substr(start, pos - start);
-        return !token.empty();
-    };
-    std::string_view token;
+    std::size_t lineStart = 0;
     for (const PlyElementLayout& element : layout) {
         for (std::uint64_t item = 0; item < element.count; ++item) {
+            // Blank lines hold no item (the lenient reading: a file is never refused for them).
+            while (lineStart < body.size() &&
+                   std::isspace(static_cast<unsigned char>(body[lineStart]))) {
+                ++lineStart;
+            }
+            if (lineStart >= body.size()) {
+                return {};
+            }
+            std::size_t lineEnd = body.find('\n', lineStart);
+            if (lineEnd == std::string::npos) {
+                lineEnd = body.size();
+            }
+            const std::size_t thisLine = lineStart;
+            std::istringstream words(body.substr(lineStart, lineEnd - lineStart));
+            lineStart = lineEnd + 1;
+            std::string token;
             for (const std::uint64_t countMax : element.listCountMax) {
-                if (!next(token)) {
-                    return {};
+                if (!(words >> token)) {
+                    break;
                 }
                 if (countMax == 0) {
                     continue;
                 }
-                if (token.size() > 19 || !std::all_of(token.begin(), token.end(), [](char c) {
-                        return c >= '0' && c <= '9';
-                    })) {
-                    if (token.find_first_not_of("0123456789") == std::string_view::npos) {
-                        return fail(file, {"PLY body: ", element.name, " ", num(item),
-                                           " has a list count of ", std::string(token),
-                                           " values, more than its count type allows"});
-                    }
-                    return {}; // not a count: Assimp reports it
+                if (token.find_first_not_of("0123456789") != std::string::npos) {
+                    break; // not a count: Assimp reports it
                 }
-                const std::uint64_t n = std::stoull(std::string(token));
+                const std::uint64_t n = token.size() > 19 ? ~std::uint64_t{0} : std::stoull(token);
                 if (n > countMax) {
                     return fail(file,
                                 {"PLY body: ", element.name, " ", num(item),
-                                 " has a list count of ", num(n),
+                                 " has a list count of ", token,
                                  " values, more than its count type allows (", num(countMax), ")"});
                 }
-                if (n > (body.size() - pos) / 2) {
+                // The bytes after the count: its items need at least two each (the last one
+                // may end the file without a separator).
+                const std::streamoff at = words.tellg();
+                const std::size_t after =
+                        at < 0 ? lineEnd : thisLine + static_cast<std::size_t>(at);
+                const std::uint64_t remaining = body.size() - std::min(after, body.size());
+                if (n > remaining / 2 + 1) {
                     return fail(file, {"PLY body: ", element.name, " ", num(item),
                                        " has a list count of ", num(n), " values, but only ",
-                                       num(body.size() - pos),
-                                       " bytes remain in the file (truncated or corrupt)"});
+                                       num(remaining),
+                                       " bytes remain in the file (truncated or "
+                                       "corrupt)"});
                 }
-                for (std::uint64_t v = 0; v < n; ++v) {
-                    if (!next(token)) {
-                        return {};
-                    }
+                for (std::uint64_t v = 0; v < n && (words >> token); ++v) {
                 }
             }
         }
