@@ -579,14 +579,26 @@ core::Status checkPlyAsciiLists(const std::string& file, const std::string& body
                 if (countMax == 0) {
                     continue;
                 }
-                if (token.find_first_not_of("0123456789") != std::string::npos) {
+                // Assimp reads a count as C's strtol does: a sign, then the leading digits (so
+                // "21474836470'2" counts 21474836470).
+                const bool negative = token[0] == '-';
+                const std::size_t from = (token[0] == '-' || token[0] == '+') ? 1 : 0;
+                std::size_t digits = from;
+                while (digits < token.size() && token[digits] >= '0' && token[digits] <= '9') {
+                    ++digits;
+                }
+                if (digits == from) {
                     break; // not a count: Assimp reports it
                 }
-                const std::uint64_t n = token.size() > 19 ? ~std::uint64_t{0} : std::stoull(token);
+                const std::string value = token.substr(from, digits - from);
+                std::uint64_t n = value.size() > 19 ? ~std::uint64_t{0} : std::stoull(value);
+                if (negative && n != 0) {
+                    n = ~std::uint64_t{0}; // a negative count wraps to a huge one
+                }
                 if (n > countMax) {
                     return fail(file,
                                 {"PLY body: ", element.name, " ", num(item),
-                                 " has a list count of ", token,
+                                 " has a list count of ", token.substr(0, digits),
                                  " values, more than its count type allows (", num(countMax), ")"});
                 }
                 // The bytes after the count: its items need at least two each (the last one
