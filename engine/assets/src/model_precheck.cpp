@@ -546,18 +546,18 @@ struct PlyElementLayout {
 };
 
 // An ASCII PLY body, walked as Assimp 5.2.5 reads it: one line per element item, its properties
-// in order. Every list count must fit its count type and leave room for its items in the rest of
-// the file (each at least a digit and a separator): Assimp allocates whatever an ASCII list count
-// says (found by fuzzing: a uchar count of 21474836470 asked for 34 GB,
+// in order; a blank line is an item to Assimp (a fuzz input showed it), so the walk is made both
+// with and without them. Every list count must fit its count type and leave room for its items in
+// the rest of the file (each at least a digit and a separator): Assimp allocates whatever an ASCII
+// list count says (found by fuzzing: a uchar count of 21474836470 asked for 34 GB,
 // tests/fuzz/regressions/model_ply). Anything else odd (a short line, a word where a number
 // belongs) is left to Assimp, which reports it.
 core::Status checkPlyAsciiLists(const std::string& file, const std::string& body,
-                                const std::vector<PlyElementLayout>& layout) {
+                                const std::vector<PlyElementLayout>& layout, bool skipBlankLines) {
     std::size_t lineStart = 0;
     for (const PlyElementLayout& element : layout) {
         for (std::uint64_t item = 0; item < element.count; ++item) {
-            // Blank lines hold no item (the lenient reading: a file is never refused for them).
-            while (lineStart < body.size() &&
+            while (skipBlankLines && lineStart < body.size() &&
                    std::isspace(static_cast<unsigned char>(body[lineStart]))) {
                 ++lineStart;
             }
@@ -778,7 +778,10 @@ core::Status checkPly(const std::filesystem::path& path, const std::string& file
         in.seekg(static_cast<std::streamoff>(bodyAt + 1));
         const std::string text((std::istreambuf_iterator<char>(in)),
                                std::istreambuf_iterator<char>());
-        return checkPlyAsciiLists(file, text, layout);
+        if (core::Status strict = checkPlyAsciiLists(file, text, layout, false); !strict) {
+            return strict;
+        }
+        return checkPlyAsciiLists(file, text, layout, true);
     }
     return {};
 }
