@@ -622,6 +622,59 @@ core::Status checkPlyAsciiLists(const std::string& file, const std::string& body
     return {};
 }
 
+// The last guard for an ASCII body with lists: Assimp's reading of a malformed body can take any
+// integer in it as a list count (fuzzing found three such files past the line walks above, and
+// Assimp's own reading is not documented), so an integer too large for any list the rest of the
+// file could hold is refused wherever it stands. Real scans write coordinates as decimals; an
+// integer coordinate above half the file's remaining size is the price of this rule.
+core::Status checkPlyAsciiIntegers(const std::string& file, const std::string& body,
+                                   const std::vector<PlyElementLayout>& layout) {
+    const bool lists =
+            std::any_of(layout.begin(), layout.end(), [](const PlyElementLayout& element) {
+                return std::any_of(element.listCountMax.begin(), element.listCountMax.end(),
+                                   [](std::uint64_t m) { return m > 0; });
+            });
+    if (!lists) {
+        return {};
+    }
+    std::size_t pos = 0;
+    while (pos < body.size()) {
+        while (pos < body.size() && std::isspace(static_cast<unsigned char>(body[pos]))) {
+            ++pos;
+        }
+        const std::size_t start = pos;
+        while (pos < body.size() && !std::isspace(static_cast<unsigned char>(body[pos]))) {
+            ++pos;
+        }
+        std::size_t at = start;
+        if (at < pos && (body[at] == '-' || body[at] == '+')) {
+            ++at;
+        }
+        std::size_t digits = at;
+        while (digits < pos && body[digits] >= '0' && body[digits] <= '9') {
+            ++digits;
+        }
+        const bool decimal =
+                digits < pos && (body[digits] == '.' || body[digits] == 'e' || body[digits] == 'E');
+        if (digits == at || decimal) {
+            continue;
+        }
+        const std::string value = body.substr(at, digits - at);
+        const std::uint64_t n = value.size() > 19 ? ~std::uint64_t{0} : std::stoull(value);
+        const std::uint64_t remaining = body.size() - pos;
+        if (n > remaining / 2 + 1 && n > 65535) {
+            const auto line =
+                    1 + std::count(body.begin(), body.begin() + static_cast<long>(start), '\n');
+            return fail(file, {"PLY body line ", num(static_cast<std::uint64_t>(line)),
+                               " (after the header) holds the integer ",
+                               body.substr(start, digits - start),
+                               ", larger than any list the rest of the file could hold (",
+                               num(remaining), " bytes); corrupt file"});
+        }
+    }
+    return {};
+}
+
 // A PLY header is a promise of element counts; the body must be long enough to keep it.
 core::Status checkPly(const std::filesystem::path& path, const std::string& file) {
     std::error_code ec;
@@ -781,7 +834,10 @@ core::Status checkPly(const std::filesystem::path& path, const std::string& file
         if (core::Status strict = checkPlyAsciiLists(file, text, layout, false); !strict) {
             return strict;
         }
-        return checkPlyAsciiLists(file, text, layout, true);
+        if (core::Status lenient = checkPlyAsciiLists(file, text, layout, true); !lenient) {
+            return lenient;
+        }
+        return checkPlyAsciiIntegers(file, text, layout);
     }
     return {};
 }
