@@ -626,7 +626,8 @@ core::Status checkPlyAsciiLists(const std::string& file, const std::string& body
 // integer in it as a list count (fuzzing found three such files past the line walks above, and
 // Assimp's own reading is not documented), so an integer too large for any list the rest of the
 // file could hold is refused wherever it stands. Real scans write coordinates as decimals; an
-// integer coordinate above half the file's remaining size is the price of this rule.
+// number whose integer part is above 65,535 and half the file's remaining size is the price of
+// this rule (the integer part counts: Assimp reads "214444.5" as a count of 214444).
 core::Status checkPlyAsciiIntegers(const std::string& file, const std::string& body,
                                    const std::vector<PlyElementLayout>& layout) {
     const bool lists =
@@ -636,6 +637,12 @@ core::Status checkPlyAsciiIntegers(const std::string& file, const std::string& b
             });
     if (!lists) {
         return {};
+    }
+    if (const std::size_t nul = body.find('\0'); nul != std::string::npos) {
+        const auto line = 1 + std::count(body.begin(), body.begin() + static_cast<long>(nul), '\n');
+        return fail(file, {"PLY body line ", num(static_cast<std::uint64_t>(line)),
+                           " (after the header) holds a NUL byte; an ASCII PLY body is text "
+                           "(corrupt file)"});
     }
     std::size_t pos = 0;
     while (pos < body.size()) {
@@ -654,10 +661,8 @@ core::Status checkPlyAsciiIntegers(const std::string& file, const std::string& b
         while (digits < pos && body[digits] >= '0' && body[digits] <= '9') {
             ++digits;
         }
-        const bool decimal =
-                digits < pos && (body[digits] == '.' || body[digits] == 'e' || body[digits] == 'E');
-        if (digits == at || decimal) {
-            continue;
+        if (digits == at) {
+            continue; // Assimp reads a count as strtoul does: "214444.5" counts 214444
         }
         const std::string value = body.substr(at, digits - at);
         const std::uint64_t n = value.size() > 19 ? ~std::uint64_t{0} : std::stoull(value);
