@@ -1310,7 +1310,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                 if (info.kind == ZoneKind::Row) {
                     updateWare(s.placements[static_cast<std::size_t>(info.row * 2 + st)], mHeatwork,
                                mWareLimits, z.settingTemperatureC[sti], before,
-                               WareGas{z.gas[sti].excessO2, z.gas[sti].reductionRatio}, dt);
+                               z.gas[sti].reductionRatio, dt);
                 }
             }
             if (!info.twoStreams) {

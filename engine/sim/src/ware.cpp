@@ -22,116 +22,23 @@ constexpr double kQuartzC = 573.0;
 // Smoothing of the heating rate, s: a rate averaged over 20 min, not one step's noise
 // (conjectured; the ware's own lag behind the saggar surface is of that order).
 constexpr double kRateSmoothingS = 1200.0;
-// Iron redox (the model of updateWare until the diffusion model replaces it): active once the body
-// and glaze are hot enough to react with the kiln gas (from 800 C, full at 1000 C; conjectured),
-// time constant 1 h at full activity (conjectured); frozen once the glaze melt has sealed the
-// piece. Reduction potential: CO/CO2 ratio at which half the iron is Fe2+ at equilibrium, after
-// Berg's H2/H2O slightly above 0.1 (firing-physics.md 3; conjectured analogue).
+// Iron redox: active once the body and glaze are hot enough to react with the kiln gas (from
+// 800 C, full at 1000 C; conjectured), time constant 1 h at full activity (conjectured); frozen
+// once the glaze melt has sealed the piece (vitrification 0.6, about cone 6; conjectured - the
+// body-reduction stage of reduction firing comes before the glaze melts).
 constexpr double kRedoxStartC = 800.0;
 constexpr double kRedoxFullC = 1000.0;
 constexpr double kRedoxTimeConstantS = 3600.0;
-constexpr double kHalfReductionRatio = 0.1;
-
-constexpr double kKelvin = 273.15;
-constexpr double kGasConstant = 8.314462618; // J/(mol K)
-
-// CO2 = CO + 1/2 O2: ln Kp = A - B / T, fitted to NIST-JANAF (the Shomate data of
-// assets/firings/gas_thermo.json, co2DissociationKp) over 900-1700 K, within 0.02 in ln Kp
-// (tested). Equivalently dG = 281.7 kJ - 86.1 J/K T per mol CO2.
-constexpr double kLnKpA = 10.3533;
-constexpr double kLnKpB = 33876.9;
-// A neutral gas (no free O2, no CO): its fO2 is set by CO2's own dissociation, CO = 2 O2, at a
-// nominal CO2 mole fraction (conjectured 15 %, the order of wood flue gas; fO2 goes with its 2/3
-// power).
-constexpr double kNominalCo2 = 0.15;
-
-// The glaze for the iron's equilibrium: a Song qingbai-type lime glaze, oxide wt %. Not one
-// analysis: a composition within the published range of Jingdezhen (Hutian) qingbai glazes, CaO
-// above 10 % and K2O about 2 % (docs/simulation.md 2.6), iron as FeO*, MgO, TiO2, MnO small.
-struct GlazeOxides {
-    double sio2;
-    double tio2;
-    double al2o3;
-    double feo;
-    double mno;
-    double mgo;
-    double cao;
-    double na2o;
-    double k2o;
-};
-constexpr GlazeOxides kLimeGlaze{66.0, 0.1, 14.0, 1.0, 0.1, 0.8, 14.0, 1.0, 2.5};
-
-// Kress & Carmichael (1991, Contrib. Mineral. Petrol. 108:82), eq. 7 at 1 bar:
-//   ln(X_Fe2O3 / X_FeO) = a ln fO2 + b / T + c + sum(d_i X_i) + e (1 - T0/T - ln(T/T0))
-// with the mole fractions X_i of the anhydrous melt (iron as FeO*). The pressure terms are below
-// 1e-4 at 1 bar and left out.
-constexpr double kKcA = 0.196;
-constexpr double kKcB = 11492.0; // K
-constexpr double kKcC = -6.675;
-constexpr double kKcE = -3.36;
-constexpr double kKcT0 = 1673.0; // K
-
-// c + sum(d_i X_i) for a composition (molar masses g/mol).
-constexpr double kressCarmichaelCompositionTerm(const GlazeOxides& g) {
-    const double sio2 = g.sio2 / 60.084;
-    const double tio2 = g.tio2 / 79.866;
-    const double al2o3 = g.al2o3 / 101.961;
-    const double feo = g.feo / 71.844;
-    const double mno = g.mno / 70.937;
-    const double mgo = g.mgo / 40.304;
-    const double cao = g.cao / 56.077;
-    const double na2o = g.na2o / 61.979;
-    const double k2o = g.k2o / 94.196;
-    const double total = sio2 + tio2 + al2o3 + feo + mno + mgo + cao + na2o + k2o;
-    return kKcC + (-2.243 * al2o3 - 1.828 * feo + 3.201 * cao + 5.854 * na2o + 6.215 * k2o) / total;
-}
-constexpr double kKcComposition = kressCarmichaelCompositionTerm(kLimeGlaze);
-
-// Oxygen (redox) diffusion in the glaze melt: D = 3.7e-11 m^2/s at 1260 C, a Ca-Al borosilicate
-// melt in air, iron redox equilibrating at the rate of oxygen diffusion ("Diffusion-Controlled
-// Redox Kinetics in a Glassmelt"); its temperature dependence from oxygen self-diffusion in a
-// 40CaO-20Al2O3-40SiO2 melt, 54.3 kcal/mol = 227 kJ/mol, close to that of viscous flow (Oishi,
-// Terai & Ueda). Both in docs/simulation.md 2.6 with their addresses.
-constexpr double kRedoxDiffusivityRef = 3.7e-11; // m^2/s
-constexpr double kRedoxDiffusivityRefK = 1260.0 + kKelvin;
-constexpr double kRedoxDiffusionEnergy = 227.0e3; // J/mol
-constexpr double kPiSquared = 9.869604401089358;
-
-// Vitrification past which the glaze counts as sealed (about cone 6; conjectured).
 constexpr double kSealAtVitrification = 0.6;
+// Reduction potential: CO/CO2 ratio at which half the iron is Fe2+ at equilibrium. Berg gives
+// H2/H2O slightly above 0.1 to reduce Fe3O4 (firing-physics.md 3); we use CO/CO2 = 0.1 as the
+// analogue (conjectured: the water-gas shift keeps the two ratios of the same order).
+constexpr double kHalfReductionRatio = 0.1;
 
 } // namespace
 
-double gasLnOxygenFugacity(const WareGas& gas, double temperatureK) {
-    const double lnKp = kLnKpA - kLnKpB / temperatureK;
-    // Neutral: Kp^2 = pCO^2 pO2 / pCO2^2 with pCO = 2 pO2, so pO2^3 = Kp^2 pCO2^2 / 4.
-    const double lnNeutral = (2.0 * lnKp + 2.0 * std::log(kNominalCo2 / 2.0)) / 3.0;
-    if (gas.excessO2 > 0.0) {
-        return std::max(std::log(gas.excessO2), lnNeutral);
-    }
-    if (gas.coToCo2Ratio > 0.0) {
-        // pO2 = (Kp pCO2 / pCO)^2.
-        return std::min(2.0 * (lnKp - std::log(gas.coToCo2Ratio)), lnNeutral);
-    }
-    return lnNeutral;
-}
-
-double equilibriumFerrousFraction(double lnOxygenFugacity, double temperatureK) {
-    const double lnRatio = kKcA * lnOxygenFugacity + kKcB / temperatureK + kKcComposition +
-                           kKcE * (1.0 - kKcT0 / temperatureK - std::log(temperatureK / kKcT0));
-    // X_Fe2O3 / X_FeO = r: Fe3+ / Fe2+ = 2 r.
-    return 1.0 / (1.0 + 2.0 * std::exp(lnRatio));
-}
-
-double redoxRelaxationSeconds(double temperatureK, double thicknessM) {
-    const double d =
-            kRedoxDiffusivityRef * std::exp(-kRedoxDiffusionEnergy / kGasConstant *
-                                            (1.0 / temperatureK - 1.0 / kRedoxDiffusivityRefK));
-    return 4.0 * thicknessM * thicknessM / (kPiSquared * d);
-}
-
 void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits& limits,
-                double temperatureC, double previousTemperatureC, const WareGas& gas,
+                double temperatureC, double previousTemperatureC, double coToCo2Ratio,
                 double dtSeconds) {
     if (!(dtSeconds > 0.0)) {
         return;
@@ -187,7 +94,7 @@ void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits
         const double activity =
                 std::clamp((meanC - kRedoxStartC) / (kRedoxFullC - kRedoxStartC), 0.0, 1.0);
         if (activity > 0.0) {
-            const double ratio = std::max(0.0, gas.coToCo2Ratio);
+            const double ratio = std::max(0.0, coToCo2Ratio);
             const double equilibrium = ratio / (ratio + kHalfReductionRatio);
             const double k = activity * dtSeconds / kRedoxTimeConstantS;
             // Backward-Euler relaxation towards equilibrium (stable, no exp per piece).

@@ -33,13 +33,6 @@ struct WareState {
     bool glazeSealed = false;                  // the melt has closed: the iron state is frozen
 };
 
-// The kiln gas at a placement as the glaze sees it, after its combustibles met the free O2
-// (GasState::excessO2 and GasState::reductionRatio): at most one of the two is positive.
-struct WareGas {
-    double excessO2 = 0.0;     // free O2, mole fraction
-    double coToCo2Ratio = 0.0; // CO/CO2 molar ratio left over
-};
-
 enum class WareOutcomeKind { Unfired, Underfired, Sound, Overfired, Cracked };
 
 struct WareOutcome {
@@ -63,25 +56,10 @@ struct WareLimits {
     int vitrifyEndCone = -1;
 };
 
-// Natural log of the oxygen fugacity (bar; the kiln is at about 1 atm, so a mole fraction is its
-// partial pressure) of the gas at temperatureK. Oxidizing: the free O2. Reducing: from the
-// equilibrium CO2 = CO + 1/2 O2 at the gas's CO/CO2 (NIST-JANAF, as co2DissociationKp). Neither,
-// and as the limit of both: CO2's own dissociation (CO = 2 O2) at a nominal 15 % CO2.
-double gasLnOxygenFugacity(const WareGas& gas, double temperatureK);
-
-// Equilibrium Fe2+/(Fe2+ + Fe3+) of the glaze melt at ln fO2 and temperatureK: Kress & Carmichael
-// (1991) eq. 7 at 1 bar for the lime glaze of docs/simulation.md 2.6 (Song qingbai type).
-double equilibriumFerrousFraction(double lnOxygenFugacity, double temperatureK);
-
-// Time constant, s, of the glaze iron's approach to equilibrium: the slowest mode of oxygen
-// diffusion through a layer of thicknessM, 4 L^2 / (pi^2 D), with D of a lime glass melt
-// (3.7e-11 m^2/s at 1260 C) and the activation energy of oxygen diffusion in a CaO-Al2O3-SiO2 melt
-// (227 kJ/mol; docs/simulation.md 2.6).
-double redoxRelaxationSeconds(double temperatureK, double thicknessM);
-
-// Advances one placement by dtSeconds at temperatureC in the surrounding gas.
+// Advances one placement by dtSeconds at temperatureC with the surrounding gas's CO/CO2 molar
+// ratio (the reduction potential).
 void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits& limits,
-                double temperatureC, double previousTemperatureC, const WareGas& gas,
+                double temperatureC, double previousTemperatureC, double coToCo2Ratio,
                 double dtSeconds);
 
 WareOutcome evaluateWare(const WareState& ware, const WareSpec& spec, const HeatworkModel& heatwork,
