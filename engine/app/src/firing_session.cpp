@@ -143,17 +143,18 @@ glm::vec3 FiringSession::rowGlow(double rowFraction) const {
     const int rows = mModel->rowCount();
     const int row =
             std::clamp(static_cast<int>(std::lround(rowFraction * (rows - 1))), 0, rows - 1);
-    const double t = 0.5 * (mModel->placementTemperatureC(mRun->state(), row, sim::kUpper) +
-                            mModel->placementTemperatureC(mRun->state(), row, sim::kLower));
-    return glowRadiance(t);
+    return glowRadiance(rowTemperatureC(row));
+}
+
+double FiringSession::rowTemperatureC(int row) const {
+    return 0.5 * (mModel->placementTemperatureC(mRun->state(), row, sim::kUpper) +
+                  mModel->placementTemperatureC(mRun->state(), row, sim::kLower));
 }
 
 float FiringSession::hottestGlowLuminance() const {
     double hottestC = -273.15;
     for (int row = 0; row < mModel->rowCount(); ++row) {
-        hottestC = std::max(hottestC,
-                            0.5 * (mModel->placementTemperatureC(mRun->state(), row, sim::kUpper) +
-                                   mModel->placementTemperatureC(mRun->state(), row, sim::kLower)));
+        hottestC = std::max(hottestC, rowTemperatureC(row));
     }
     const glm::vec3 c = glowRadiance(hottestC);
     return 0.2126f * c.r + 0.7152f * c.g + 0.0722f * c.b; // Rec. 709 / sRGB luminance

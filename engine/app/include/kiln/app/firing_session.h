@@ -58,6 +58,9 @@ public:
     render::PointLight fireboxLight(const glm::vec3& positionM) const;
 
 private:
+    // Mean of a setting row's upper and lower placements.
+    double rowTemperatureC(int row) const;
+
     std::unique_ptr<sim::KilnModel> mModel;
     std::unique_ptr<sim::FiringRun> mRun;
     sim::FiringSchedule mSchedule;             // as loaded, for replays
