@@ -5,6 +5,7 @@
 #include "kiln/ui/theme.h"
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cfloat>
@@ -84,6 +85,23 @@ void OverlayHarness::tap(ImVec2 pos, const std::function<void()>& draw) {
     frame(draw);
     io.MouseDown[0] = false;
     frame(draw);
+}
+
+std::vector<std::string> windowsCuttingOffContent() {
+    std::vector<std::string> out;
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (const ImGuiWindow* w : g.Windows) {
+        if (!w->WasActive || w->Hidden || w->Collapsed) {
+            continue;
+        }
+        const float room = w->InnerRect.GetWidth() - 2.0f * w->WindowPadding.x;
+        const float content = w->ContentSizeIdeal.x;
+        if (content > room + 1.0f) { // one pixel for rounding
+            out.push_back(std::string(w->Name) + " (content " + std::to_string(content) +
+                          " px, room " + std::to_string(room) + " px)");
+        }
+    }
+    return out;
 }
 
 void OverlayHarness::liftAway() {

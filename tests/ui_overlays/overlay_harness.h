@@ -8,6 +8,8 @@
 #include <imgui.h>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace kiln::test {
 
@@ -39,6 +41,11 @@ private:
     ImVec2 mDisplay;
     float mUiScale = 1.0f;
 };
+
+// The windows of the last frame whose content was wider than the space inside them, so that part
+// of it was cut off at the right edge: "name (content W px, room R px)". A window's content width
+// is ImGui's own record of how far its items reached (a frame late, so draw twice first).
+std::vector<std::string> windowsCuttingOffContent();
 
 inline ImVec2 centreOf(ImVec2 min, ImVec2 max) {
     return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);

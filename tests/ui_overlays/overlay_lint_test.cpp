@@ -8,6 +8,7 @@
 #include "kiln/ui/mechanism_card.h"
 #include "kiln/ui/overlay_layout.h"
 #include "kiln/ui/pathway_panel.h"
+#include "kiln/ui/scene_card.h"
 #include "kiln/ui/theme.h"
 #include "kiln/ui/touch_target.h"
 #include "overlay_harness.h"
@@ -97,6 +98,7 @@ PanelTexts drawEverything(test::OverlayHarness& h, const content::SceneContent& 
         }
     };
     h.frame([&] { draw(false); });
+    h.frame([&] { draw(false); });
     h.frame([&] { draw(true); });
     return out;
 }
@@ -160,6 +162,9 @@ TEST(OverlayLint, NoStringOverflowsItsPanelAt1280x720) {
                     const std::string where = scene.id + " " +
                                               std::string(content::languageCode(language)) +
                                               " level " + std::to_string(level);
+                    for (const std::string& cut : test::windowsCuttingOffContent()) {
+                        ADD_FAILURE() << "window cuts off its content: " << cut << " at " << where;
+                    }
                     // Measured with the context's font and text scale, inside a frame.
                     h.frame([&] {
                         auto check = [&](const std::vector<std::string>& texts, float width,
@@ -199,6 +204,49 @@ TEST(OverlayLint, NoStringOverflowsItsPanelAt1280x720) {
             }
         }
     }
+}
+
+// The scene card (both languages at once, titles included) at every text size: nothing runs past
+// its right edge. Taoxichuan's English title did, before the titles wrapped.
+TEST(OverlayLint, TheSceneCardCutsNothingOffAt1280x720) {
+    const auto& lib = test::overlayLibrary();
+    for (int level = ui::kMinTextSizeLevel; level <= ui::kMaxTextSizeLevel; ++level) {
+        test::OverlayHarness h(ImVec2(1280.0f, 720.0f), false, level);
+        for (const auto& scene : lib.scenes) {
+            for (Depth depth : content::kDepths) {
+                ui::SceneCardView card;
+                card.titleZh = std::string(lib.display(scene.title, Language::Zh));
+                card.titleEn = std::string(lib.display(scene.title, Language::En));
+                card.bodyZh = std::string(lib.display(scene.card, Language::Zh, depth));
+                card.bodyEn = std::string(lib.display(scene.card, Language::En, depth));
+                card.source = scene.source;
+                card.uiScale = h.uiScale();
+                for (int i = 0; i < 3; ++i) {
+                    h.frame([&] { ui::drawSceneCard(card); });
+                }
+                for (const std::string& cut : test::windowsCuttingOffContent()) {
+                    ADD_FAILURE() << "scene card cuts off its content: " << cut << " (" << scene.id
+                                  << ", level " << level << ")";
+                }
+            }
+        }
+    }
+}
+
+TEST(OverlayLint, AWindowCuttingOffItsContentIsCaught) {
+    // Proves the check above can fail: an unwrapped line wider than a fixed-width window.
+    test::OverlayHarness h;
+    for (int i = 0; i < 3; ++i) {
+        h.frame([] {
+            ImGui::SetNextWindowSize(ImVec2(200.0f, 100.0f));
+            ImGui::Begin("##narrow", nullptr, ImGuiWindowFlags_NoDecoration);
+            ImGui::TextUnformatted("Taoxichuan: from porcelain factory to creative district");
+            ImGui::End();
+        });
+    }
+    const auto cut = test::windowsCuttingOffContent();
+    ASSERT_EQ(cut.size(), 1u);
+    EXPECT_NE(cut[0].find("##narrow"), std::string::npos) << cut[0];
 }
 
 TEST(OverlayLint, AWordWiderThanItsPanelIsCaught) {

@@ -20,11 +20,13 @@ void drawSceneCard(const SceneCardView& view) {
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##scene_card", nullptr, flags)) {
+        // Everything wraps, the titles too: a long English title would otherwise run past the
+        // card's right edge and be cut off (Taoxichuan's did at 1280x720).
+        ImGui::PushTextWrapPos(maxWidth - ImGui::GetStyle().WindowPadding.x);
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.86f, 0.62f, 1.0f));
         ImGui::TextUnformatted(view.titleZh.c_str());
         ImGui::PopStyleColor();
         ImGui::TextUnformatted(view.titleEn.c_str());
-        ImGui::PushTextWrapPos(maxWidth - ImGui::GetStyle().WindowPadding.x);
         if (!view.bodyZh.empty() || !view.bodyEn.empty()) {
             ImGui::Separator();
             ImGui::TextUnformatted(view.bodyZh.c_str());
