@@ -258,6 +258,9 @@ TEST(ComparisonView, NoTextOverflowsItsRoomAt1280x720) {
                         EXPECT_LE(p.widthPx, p.availablePx + 0.5f)
                                 << "\"" << p.text << "\" " << content::languageCode(language)
                                 << " level " << level;
+                        EXPECT_LE(p.cutOffPx, 0.5f)
+                                << "cut off at the edge: \"" << p.text << "\" "
+                                << content::languageCode(language) << " level " << level;
                     }
                 }
             }

@@ -361,6 +361,7 @@ TEST(FiringDashboard, NoLabelOverflowsAt720pInEitherLanguageAtAnyTextSize) {
                 // Texts on draw lists: within the room their place gave them.
                 for (const auto& p : d.command.placed) {
                     EXPECT_LE(p.widthPx, p.availablePx + 0.5f) << p.text << " " << lang;
+                    EXPECT_LE(p.cutOffPx, 0.5f) << "cut off at the edge: " << p.text << " " << lang;
                 }
                 // Wrapped texts: no word wider than the narrowest column (the side panel).
                 const float side =

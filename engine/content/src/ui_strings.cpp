@@ -11,7 +11,7 @@ namespace {
 // The keys the ui module asks for. Adding a key here makes the content check demand it in
 // ui_strings.json, in both languages. The quiz.* and compare.* keys from "quiz.next" on are those
 // of the quiz panel and the kiln comparison (ui/quiz_panel.h, ui/comparison_view.h).
-constexpr std::array<std::string_view, 49> kRequiredUiKeys = {
+constexpr std::array<std::string_view, 50> kRequiredUiKeys = {
         "app.title",
         "welcome",
         "attract.invitation",
@@ -62,6 +62,7 @@ constexpr std::array<std::string_view, 49> kRequiredUiKeys = {
         "compare.change",
         "compare.determinant",
         "compare.chart",
+        "compare.year_axis",
 };
 
 } // namespace

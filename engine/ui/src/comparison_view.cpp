@@ -90,6 +90,7 @@ ComparisonViewModel buildComparisonView(const content::ContentLibrary& library,
     view.rearLabel = t("firing.rear");
     view.temperatureAxis = t("dashboard.temperature_axis");
     view.timeAxis = t("dashboard.time_axis");
+    view.yearAxis = t("compare.year_axis");
     if (!c.loaded) {
         view.title = library.unavailableText(language);
         return view;
@@ -185,7 +186,8 @@ void placeText(ImDrawList* list, ComparisonCommand& command, ImVec2 pos, std::st
     const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
     list->AddText(pos, colour, text.data(), text.data() + text.size());
     recordDrawnText(text);
-    command.placed.push_back({std::string(text), width, availablePx});
+    command.placed.push_back(
+            {std::string(text), width, availablePx, cutOffByClipPx(*list, pos.x, width)});
 }
 
 // A button as wide as the space it is in, its label wrapped inside, at least one touch target
@@ -261,8 +263,10 @@ void drawTimeline(const ComparisonViewModel& view, ComparisonCommand& command) {
     const double step = niceStep(std::max(lastYear - firstYear, 1), 5);
     const double axisFrom = std::floor(firstYear / step) * step;
     const double axisTo = std::ceil(lastYear / step) * step;
+    // The last tick's label is centred on the axis's end: leave it half its width of room.
+    const float lastTickW = ImGui::CalcTextSize(formatNumber(axisTo, 0).c_str()).x;
     const float x0 = origin.x + labelW;
-    const float x1 = origin.x + width - gap;
+    const float x1 = origin.x + width - std::max(gap, lastTickW * 0.5f);
     auto xOf = [&](double year) {
         return x0 +
                static_cast<float>((year - axisFrom) / std::max(axisTo - axisFrom, 1.0)) * (x1 - x0);
@@ -278,6 +282,10 @@ void drawTimeline(const ComparisonViewModel& view, ComparisonCommand& command) {
                   static_cast<float>(step / std::max(axisTo - axisFrom, 1.0)) * (x1 - x0),
                   colours.dimText);
     }
+    // What the ticks count, under them at the right, as the chart below names its hours.
+    const float yearAxisW = ImGui::CalcTextSize(view.yearAxis.c_str()).x;
+    placeText(list, command, ImVec2(x1 - yearAxisW, lanesBottom + gap * 0.5f + lh), view.yearAxis,
+              x1 - x0, colours.dimText);
     for (std::size_t i = 0; i < view.kilns.size(); ++i) {
         const ComparisonKilnView& k = view.kilns[i];
         const ImU32 colour = comparisonKilnColour(i);
@@ -304,7 +312,7 @@ void drawTimeline(const ComparisonViewModel& view, ComparisonCommand& command) {
                 colour, 4.0f * s);
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, lanesBottom + gap));
-    ImGui::Dummy(ImVec2(width, lh + gap));
+    ImGui::Dummy(ImVec2(width, 2.0f * lh + gap));
 }
 
 // =============================================================================================
@@ -422,7 +430,10 @@ void drawChart(const ComparisonViewModel& view, ComparisonCommand& command, floa
     topC = std::ceil(topC / stepC - 1e-9) * stepC;
     const float tickWidth = ImGui::CalcTextSize("0000").x + gap;
     const ImVec2 min(origin.x + tickWidth, origin.y + 2.0f * lh + 2.0f * gap);
-    const ImVec2 max(origin.x + width - gap, origin.y + height - 2.0f * lh - gap);
+    // Room on the right for half the last hour tick's label, which is centred on its line.
+    const float lastTickW = ImGui::CalcTextSize(formatNumber(endHours, 0).c_str()).x;
+    const ImVec2 max(origin.x + width - std::max(gap, lastTickW * 0.5f),
+                     origin.y + height - 2.0f * lh - gap);
     command.chartMin = min;
     command.chartMax = max;
     auto xOf = [&](double hours) {

@@ -72,7 +72,8 @@ void placeText(ImDrawList* list, FiringDashboardCommand& command, ImVec2 pos, st
     const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
     list->AddText(pos, colour, text.data(), text.data() + text.size());
     recordDrawnText(text);
-    command.placed.push_back({std::string(text), width, availablePx});
+    command.placed.push_back(
+            {std::string(text), width, availablePx, cutOffByClipPx(*list, pos.x, width)});
 }
 
 // Centred in [x0, x0 + width].
@@ -633,6 +634,11 @@ FiringDashboardCommand drawFiringDashboard(const FiringDashboardView& view, cons
     ImGui::End();
     ImGui::PopStyleVar();
     return command;
+}
+
+float cutOffByClipPx(const ImDrawList& list, float x, float widthPx) {
+    return std::max(0.0f, list.GetClipRectMin().x - x) +
+           std::max(0.0f, x + widthPx - list.GetClipRectMax().x);
 }
 
 float coneBendFraction(double heatwork, double thresholdHeatwork, double fullBendHeatwork) {

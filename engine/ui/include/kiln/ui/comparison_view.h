@@ -62,6 +62,7 @@ struct ComparisonViewModel {
     std::string publishedLabel, simulatedLabel;
     std::string changeLabel, determinantLabel, sourceLabel;
     std::string chartCaption, frontLabel, rearLabel, temperatureAxis, timeAxis;
+    std::string yearAxis;       // the timeline's ticks: years of the common era
     std::string simulationNote; // at the chosen depth
     std::string source;         // comparison.json's own
     std::string closeLabel;

@@ -102,7 +102,13 @@ struct PlacedText {
     std::string text;
     float widthPx = 0.0f;
     float availablePx = 0.0f;
+    // For a text placed at a position (not wrapped by ImGui): how far it runs past the visible
+    // area (the draw list's clip rectangle) on the left plus on the right; 0 when it is all seen.
+    float cutOffPx = 0.0f;
 };
+
+// How far a text placed at x with width px runs past the current draw list's clip rectangle.
+float cutOffByClipPx(const ImDrawList& list, float x, float widthPx);
 
 struct PullTestPiece {
     int row = 0;
