@@ -1,5 +1,6 @@
 // Gas physics against published numbers and limits: Sutherland reference values (White 2006),
-// the stack-draft example of thermal-properties.md 6, WSGG limits, fuel chemistry of section 1.
+// the stack-draft example of thermal-properties.md 6, WSGG limits, fuel chemistry of section 1,
+// the O2-N2 diffusion coefficient and the packed-bed Sherwood number's limit.
 #include "kiln/sim/gas_physics.h"
 
 #include "sim_test_support.h"
@@ -62,6 +63,27 @@ TEST(SimGasPhysics, FuelChemistryMatchesTheReferenceDerivations) {
     // thermal-properties.md 1.3: LHV 14.5 MJ/kg at 20 % moisture (from HHV 20.06, H 5.98 %).
     ASSERT_DOUBLE_EQ(moisture, 0.20);
     EXPECT_NEAR(m->lowerHeatingValueWetJPerKg() / 1e6, 14.5, 0.1);
+}
+
+TEST(SimGasPhysics, OxygenDiffusivityMatchesTheMeasuredValue) {
+    // O2-N2 at 273.2 K and 1 atm: 0.181 cm2/s (Bird, Stewart and Lightfoot, Transport Phenomena,
+    // table 17.1-1). Fuller's correlation is good to about 5 % (Poling, Prausnitz, O'Connell).
+    EXPECT_NEAR(oxygenDiffusivityM2PerS(273.2, 101325.0), 0.181e-4, 0.05 * 0.181e-4);
+    // Kinetic theory: D goes as T^1.75 (Fuller) and as 1/p.
+    EXPECT_NEAR(oxygenDiffusivityM2PerS(1273.2, 101325.0) /
+                        oxygenDiffusivityM2PerS(273.2, 101325.0),
+                std::pow(1273.2 / 273.2, 1.75), 1e-9);
+    EXPECT_NEAR(oxygenDiffusivityM2PerS(1000.0, 2.0 * 101325.0),
+                0.5 * oxygenDiffusivityM2PerS(1000.0, 101325.0), 1e-15);
+}
+
+TEST(SimGasPhysics, PackedBedSherwoodTendsToTheStagnantSphere) {
+    // Without flow, mass transfer to a sphere is by diffusion alone: Sh = 2 (Wakao and
+    // Funazkri's limit); flow only adds to it.
+    EXPECT_DOUBLE_EQ(packedBedSherwood(0.0, 0.7), 2.0);
+    EXPECT_GT(packedBedSherwood(100.0, 0.7), packedBedSherwood(10.0, 0.7));
+    EXPECT_NEAR(packedBedSherwood(100.0, 0.7), 2.0 + 1.1 * std::cbrt(0.7) * std::pow(100.0, 0.6),
+                1e-12);
 }
 
 } // namespace

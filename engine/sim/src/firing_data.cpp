@@ -432,6 +432,24 @@ core::Result<KilnParams> parseKilnParams(std::string_view text, const std::strin
                     r.param(*g, gp, "activationEnergyKJPerMol", 50.0, 500.0) * 1e3;
             p.fuel.gasificationCo2Order = r.param(*g, gp, "co2Order", 0.0, 2.0);
         }
+        // Optional: the door's leak air through the ember bed (absent: left out).
+        if (const json* b = r.member(*fu, f, "emberBed", false)) {
+            const Path bp = Reader::with(f, "emberBed");
+            p.fuel.bedLeakShare = r.param(*b, bp, "doorLeakShare", 0.0, 1.0);
+            p.fuel.emberDiameterM = r.param(*b, bp, "emberDiameterM", 0.001, 0.5);
+            p.fuel.charParticleDensityKgPerM3 =
+                    r.param(*b, bp, "charParticleDensityKgPerM3", 50.0, 2000.0);
+            p.fuel.bedGasificationRatePerSAtReference =
+                    r.param(*b, bp, "gasificationRatePerSAtReference", 0.0, 1.0);
+        }
+        // Optional: pyrolysis kinetics of the wood (absent: left out).
+        if (const json* py = r.member(*fu, f, "pyrolysis", false)) {
+            const Path pp = Reader::with(f, "pyrolysis");
+            p.fuel.pyrolysisPreExponentialPerS =
+                    std::exp(r.param(*py, pp, "lnPreExponentialPerS", 0.0, 60.0));
+            p.fuel.pyrolysisActivationJPerMol =
+                    r.param(*py, pp, "activationEnergyKJPerMol", 50.0, 400.0) * 1e3;
+        }
     }
     if (const json* fl = r.member(j, root, "flame", true)) {
         const Path f{"flame"};

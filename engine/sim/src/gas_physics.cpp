@@ -94,4 +94,21 @@ double gasDensityKgPerM3(double pressurePa, double temperatureK) {
            (kGasConstantJPerMolK * std::max(temperatureK, 1.0));
 }
 
+double oxygenDiffusivityM2PerS(double temperatureK, double pressurePa) {
+    // D [cm2/s] = 1e-3 T^1.75 sqrt(1/M_A + 1/M_B) / (p [atm] (v_A^(1/3) + v_B^(1/3))^2).
+    constexpr double kMolarMassO2 = 31.999;
+    constexpr double kMolarMassN2 = 28.013;
+    constexpr double kVolumeO2 = 16.3;
+    constexpr double kVolumeN2 = 18.5;
+    const double sumRoots = std::cbrt(kVolumeO2) + std::cbrt(kVolumeN2);
+    const double cm2PerS = 1e-3 * std::pow(temperatureK, 1.75) *
+                           std::sqrt(1.0 / kMolarMassO2 + 1.0 / kMolarMassN2) /
+                           (pressurePa / 101325.0 * sumRoots * sumRoots);
+    return cm2PerS * 1e-4;
+}
+
+double packedBedSherwood(double reynolds, double schmidt) {
+    return 2.0 + 1.1 * std::cbrt(schmidt) * std::pow(std::max(reynolds, 0.0), 0.6);
+}
+
 } // namespace kiln::sim

@@ -701,26 +701,21 @@ constexpr double kCo2PerKgChar = 44.010 / 12.011;
 // k = k_ref exp(-E/R (1/T - 1/T_ref)) at the firebox gas's temperature (last step's), limited by
 // the char there is and the CO2 that passes. Moves char carbon into the gas as CO and takes the
 // reaction heat from the gas. Returns the heat absorbed, W.
-double gasifyChar(Flow& f, double& charBedKg, double bedTemperatureC, double o2PerKgFuelFull,
-                  const FuelParams& fuel, double dt) {
-    if (fuel.gasificationRatePerSAtReference <= 0.0 || charBedKg <= 0.0 || f.kgPerS[kCO2] <= 0.0) {
-        return 0.0;
-    }
-    const double demandKg = f.kgPerS[kCO] * kO2PerKgCo + f.kgPerS[kFuel] * o2PerKgFuelFull;
-    if (f.kgPerS[kO2] >= demandKg) {
-        return 0.0; // O2 to spare: it, not CO2, reaches the char
-    }
+// C + CO2 -> 2 CO on charBedKg of char at tK: rate ratePerSAtReference exp(-E/R (1/T - 1/T_ref))
+// m_char x_CO2^n (the kinetics of FuelParams), limited by the char there is and the CO2 that
+// passes. Moves char carbon into the gas as CO and takes the reaction heat from the gas. Returns
+// the heat absorbed, W.
+double boudouard(Flow& f, double& charBedKg, double tK, double ratePerSAtReference,
+                 const FuelParams& fuel, double dt) {
     double total = 0.0;
     for (std::size_t i = 0; i < f.kgPerS.size(); ++i) {
         total += f.kgPerS[i] * kMolesPerGram[i];
     }
     const double xCo2 = f.kgPerS[kCO2] * kMolesPerGram[kCO2] / total;
     constexpr double kGasConstant = 8.314462618;
-    const double tK = std::max(bedTemperatureC, 0.0) + kKelvin;
     const double tRefK = fuel.gasificationReferenceC + kKelvin;
-    const double k =
-            fuel.gasificationRatePerSAtReference *
-            std::exp(-fuel.gasificationActivationJPerMol / kGasConstant * (1.0 / tK - 1.0 / tRefK));
+    const double k = ratePerSAtReference * std::exp(-fuel.gasificationActivationJPerMol /
+                                                    kGasConstant * (1.0 / tK - 1.0 / tRefK));
     double charKgPerS = k * charBedKg * std::pow(xCo2, fuel.gasificationCo2Order);
     charKgPerS = std::min({charKgPerS, charBedKg / dt, f.kgPerS[kCO2] / kCo2PerKgChar});
     f.kgPerS[kCO2] -= charKgPerS * kCo2PerKgChar;
@@ -730,6 +725,60 @@ double gasifyChar(Flow& f, double& charBedKg, double bedTemperatureC, double o2P
     const double heatW = charKgPerS * kBoudouardJPerKgChar;
     f.sensibleW -= heatW;
     charBedKg = std::max(0.0, charBedKg - charKgPerS * dt);
+    return heatW;
+}
+
+double gasifyChar(Flow& f, double& charBedKg, double bedTemperatureC, double o2PerKgFuelFull,
+                  const FuelParams& fuel, double dt) {
+    if (fuel.gasificationRatePerSAtReference <= 0.0 || charBedKg <= 0.0 || f.kgPerS[kCO2] <= 0.0) {
+        return 0.0;
+    }
+    const double demandKg = f.kgPerS[kCO] * kO2PerKgCo + f.kgPerS[kFuel] * o2PerKgFuelFull;
+    if (f.kgPerS[kO2] >= demandKg) {
+        return 0.0; // O2 to spare: it, not CO2, reaches the char
+    }
+    const double tK = std::max(bedTemperatureC, 0.0) + kKelvin;
+    return boudouard(f, charBedKg, tK, fuel.gasificationRatePerSAtReference, fuel, dt);
+}
+
+// O2 per kg of char burnt to CO2 (C + O2 -> CO2).
+constexpr double kO2PerKgCharToCo2 = 31.999 / 12.011;
+
+// The door's leak air passing up through the ember bed (bed: that air, in; the bed's gas, out),
+// at the bed's temperature bedK. At the ember surfaces C + O2 -> CO2, as fast as O2 reaches them:
+// a packed bed of spheres of the ember diameter (their surface 6 m / (rho_p d)), the mass
+// transfer coefficient from the Wakao-Funazkri Sherwood number on the superficial velocity over
+// the grate, so the bed takes the share 1 - exp(-k_m S / Q) of the O2 flowing through it (Q the
+// gas's volume flow at the bed). The surface reaction is taken as faster than that (the
+// diffusion-limited regime of char burning, which holds for hot embers; not checked below it).
+// The CO2 then gasifies char (boudouard above). Returns the net heat released into the gas, W.
+double burnThroughBed(Flow& bed, double& charBedKg, double bedK, const FuelParams& fuel,
+                      double grateAreaM2, double pressurePa, double dt) {
+    if (charBedKg <= 0.0) {
+        return 0.0;
+    }
+    const double rho = gasDensityKgPerM3(pressurePa, bedK);
+    const double volumeFlow = bed.mass() / rho;
+    if (!(volumeFlow > 0.0)) {
+        return 0.0;
+    }
+    const double d = fuel.emberDiameterM;
+    const double diffusivity = oxygenDiffusivityM2PerS(bedK, pressurePa);
+    const double kinematic = airViscosityPaS(bedK) / rho;
+    const double sherwood =
+            packedBedSherwood(volumeFlow / grateAreaM2 * d / kinematic, kinematic / diffusivity);
+    const double surfaceM2 = 6.0 * charBedKg / (fuel.charParticleDensityKgPerM3 * d);
+    const double taken = 1.0 - std::exp(-sherwood * diffusivity / d * surfaceM2 / volumeFlow);
+    const double charKgPerS = std::min(bed.kgPerS[kO2] * taken / kO2PerKgCharToCo2, charBedKg / dt);
+    bed.kgPerS[kO2] = std::max(0.0, bed.kgPerS[kO2] - charKgPerS * kO2PerKgCharToCo2);
+    bed.kgPerS[kCO2] += charKgPerS * kCo2PerKgChar;
+    double heatW = charKgPerS * kCharHeatingValueJPerKg;
+    bed.sensibleW += heatW;
+    charBedKg = std::max(0.0, charBedKg - charKgPerS * dt);
+    if (fuel.bedGasificationRatePerSAtReference > 0.0 && charBedKg > 0.0 &&
+        bed.kgPerS[kCO2] > 0.0) {
+        heatW -= boudouard(bed, charBedKg, bedK, fuel.bedGasificationRatePerSAtReference, fuel, dt);
+    }
     return heatW;
 }
 
@@ -1018,13 +1067,49 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     s.fuelBedKg += fedKg;
     s.fuelFedKg += fedKg + sideFedKg;
     s.energy.fuelEnergyInJ += (fedKg + sideFedKg) * mLhvWetJPerKg;
-    // Devolatilisation of the charges (exact exponential), capped by the air (see above).
+    // The door's leak air that passes up through the bed (fuel.bedLeakShare; 0: none).
+    const double bedLeakAir = doorLeakAir * p.fuel.bedLeakShare;
+    // The bed's temperature, last step's: the embers lie in the firebox's flame and face its
+    // walls, so they are taken at the hotter of the firebox gas and the walls' inner face (after
+    // the stop the cold leak air crosses the firebox nearly unheated, the air having no
+    // emissivity, while the embers still see walls at 900-1100 C).
+    const double bedK =
+            std::max({s.zones[0].gas[kUpper].temperatureC, s.zones[0].wallTemperatureC[0], 0.0}) +
+            kKelvin;
+    // Devolatilisation of the charges (exact exponential), capped by the air through the bed
+    // (see above).
     double burntKg = s.fuelBedKg * (1.0 - std::exp(-dt / p.fuel.devolatilisationTimeConstantS));
-    const double airLimitedKg = mouthAir * dt / (kMinimumBedAirRatio * mStoichAirPerKgWet);
+    const double airLimitedKg =
+            (mouthAir + bedLeakAir) * dt / (kMinimumBedAirRatio * mStoichAirPerKgWet);
     burntKg = std::min(burntKg, airLimitedKg);
+    const double moisture = p.fuel.moistureWetBasis;
+    // Wood pyrolysed beyond what the air allows, kg this step: its drying heat comes from the
+    // firebox walls, not from the gas.
+    double airFreeKg = 0.0;
+    if (p.fuel.pyrolysisPreExponentialPerS > 0.0 && s.fuelBedKg > 0.0) {
+        // Pyrolysis needs heat, not air: in a hot firebox the wood gives off its volatiles
+        // whatever the air, at the global rate k(T) in series with the heating of the billets
+        // (1 / (tau + 1 / k)), so a cold bed still smoulders only as the air allows.
+        constexpr double kGasConstant = 8.314462618;
+        const double kinetic = p.fuel.pyrolysisPreExponentialPerS *
+                               std::exp(-p.fuel.pyrolysisActivationJPerMol / (kGasConstant * bedK));
+        const double perS = kinetic / (1.0 + kinetic * p.fuel.devolatilisationTimeConstantS);
+        airFreeKg = std::max(0.0, s.fuelBedKg * (1.0 - std::exp(-dt * perS)) - burntKg);
+        // The heat is radiation from the firebox walls onto the wood drying at 100 C over the
+        // grate, sigma eps A (T_w^4 - T_b^4): no more wood dries than that heat evaporates.
+        const double wallK = s.zones[0].wallTemperatureC[0] + kKelvin;
+        constexpr double kBoilK = 373.15;
+        const double radiatedJ =
+                kSigma * p.wallEmissivity * p.fireboxLengthM * p.fireboxWidthM *
+                std::max(0.0, wallK * wallK * wallK * wallK - kBoilK * kBoilK * kBoilK * kBoilK) *
+                dt;
+        if (moisture > 0.0) {
+            airFreeKg = std::min(airFreeKg, radiatedJ / (moisture * kLatentJPerKg));
+        }
+        burntKg += airFreeKg;
+    }
     s.fuelBedKg -= burntKg;
     s.fuelBurntKg += burntKg + sideFedKg;
-    const double moisture = p.fuel.moistureWetBasis;
     const double v = p.fuel.volatileMatterFraction;
     s.charBedKg += burntKg * (1.0 - moisture) * (1.0 - v);
     // Char burns on the grate in the primary air to CO, as far as the air's O2 allows.
@@ -1097,8 +1182,25 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const double water = burntKg / dt * moisture;
     fire.kgPerS[kFuel] += volatiles;
     fire.kgPerS[kH2O] += water;
-    fire.sensibleW -= water * kLatentJPerKg;
-    fire.addAir(doorLeakAir);
+    if (airFreeKg > 0.0) {
+        // The walls dry the wood pyrolysed without air; the gas dries the rest.
+        const double wallDryingW = airFreeKg / dt * moisture * kLatentJPerKg;
+        received[0][2] -= wallDryingW;
+        fire.sensibleW -= water * kLatentJPerKg - wallDryingW;
+    } else {
+        fire.sensibleW -= water * kLatentJPerKg;
+    }
+    if (bedLeakAir > 0.0) {
+        // The leak air through the bed meets the embers first, the rest joins above the grate.
+        Flow bed = airFlow(bedLeakAir);
+        // The grate: the firebox's floor (conjectured: the embers cover it).
+        heatRelease += burnThroughBed(bed, s.charBedKg, bedK, p.fuel,
+                                      p.fireboxLengthM * p.fireboxWidthM, p.ambientPressurePa, dt);
+        fire.add(bed, 1.0);
+        fire.addAir(doorLeakAir - bedLeakAir);
+    } else {
+        fire.addAir(doorLeakAir);
+    }
     heatRelease += burn(fire, p.fireboxBurnFraction, chem);
     heatRelease -=
             gasifyChar(fire, s.charBedKg, s.zones[0].gas[kUpper].temperatureC, o2Full, p.fuel, dt);

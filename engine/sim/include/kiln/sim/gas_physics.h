@@ -23,4 +23,13 @@ double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hy
 // Ideal-gas density of air-like flue gas (molar mass 28.96 g/mol), kg/m3.
 double gasDensityKgPerM3(double pressurePa, double temperatureK);
 
+// Binary diffusion coefficient of O2 in N2, m2/s, by the Fuller-Schettler-Giddings correlation
+// (diffusion volumes O2 16.3, N2 18.5; Poling, Prausnitz and O'Connell, The Properties of Gases
+// and Liquids, 5th ed., eq. 11-4.4 and table 11-1). temperatureK > 0, pressurePa > 0.
+double oxygenDiffusivityM2PerS(double temperatureK, double pressurePa);
+
+// Sherwood number of a particle in a packed bed, Wakao and Funazkri (1978, Chem. Eng. Sci.
+// 33:1375): Sh = 2 + 1.1 Sc^(1/3) Re^0.6, Re on the superficial velocity and particle diameter.
+double packedBedSherwood(double reynolds, double schmidt);
+
 } // namespace kiln::sim

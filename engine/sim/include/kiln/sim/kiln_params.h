@@ -45,6 +45,21 @@ struct FuelParams {
     double gasificationReferenceC = 900.0;
     double gasificationActivationJPerMol = 262e3;
     double gasificationCo2Order = 0.4;
+    // The ember bed in the door's leak air ("emberBed" in a kiln file; absent: bedLeakShare 0,
+    // left out). That share of the door's leak air passes up through the bed: its O2 burns char
+    // to CO2 as fast as mass transfer to the embers allows (Wakao-Funazkri packed bed, embers of
+    // emberDiameterM and charParticleDensityKgPerM3), and the CO2 gasifies char (Boudouard) at
+    // the kinetics above with its own rate at the reference temperature.
+    double bedLeakShare = 0.0;
+    double emberDiameterM = 0.03;
+    double charParticleDensityKgPerM3 = 290.0;
+    double bedGasificationRatePerSAtReference = 0.0; // 1/s, in pure CO2
+    // Pyrolysis of the wood on the grate without air, heated by the firebox ("pyrolysis"; absent:
+    // 0, left out): a one-step global rate A exp(-E / RT) at the firebox gas's temperature, in
+    // series with the devolatilisation time constant (heating of the billets). It lifts the cap
+    // of the air on the devolatilisation where the firebox is hot.
+    double pyrolysisPreExponentialPerS = 0.0;
+    double pyrolysisActivationJPerMol = 141.2e3;
 };
 
 struct KilnParams {
