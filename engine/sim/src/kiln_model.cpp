@@ -743,6 +743,8 @@ double gasifyChar(Flow& f, double& charBedKg, double bedTemperatureC, double o2P
 
 // O2 per kg of char burnt to CO2 (C + O2 -> CO2).
 constexpr double kO2PerKgCharToCo2 = 31.999 / 12.011;
+// Below this much char or wood (1 g: 33 kJ of char) the bed is taken as burnt out.
+constexpr double kBedEmptyKg = 1e-3;
 
 // The door's leak air passing up through the ember bed (bed: that air, in; the bed's gas, out),
 // at the bed's temperature bedK. At the ember surfaces C + O2 -> CO2, as fast as O2 reaches them:
@@ -769,12 +771,19 @@ double burnThroughBed(Flow& bed, double& charBedKg, double bedK, const FuelParam
             packedBedSherwood(volumeFlow / grateAreaM2 * d / kinematic, kinematic / diffusivity);
     const double surfaceM2 = 6.0 * charBedKg / (fuel.charParticleDensityKgPerM3 * d);
     const double taken = 1.0 - std::exp(-sherwood * diffusivity / d * surfaceM2 / volumeFlow);
-    const double charKgPerS = std::min(bed.kgPerS[kO2] * taken / kO2PerKgCharToCo2, charBedKg / dt);
+    double charKgPerS = std::min(bed.kgPerS[kO2] * taken / kO2PerKgCharToCo2, charBedKg / dt);
+    // The last gram burns out in the step, where the O2 passing allows (the uptake is in
+    // proportion to what is left, so it would never reach 0, leaving traces of CO2 for ever).
+    const bool burntOut = charBedKg - charKgPerS * dt < kBedEmptyKg &&
+                          bed.kgPerS[kO2] >= charBedKg / dt * kO2PerKgCharToCo2;
+    if (burntOut) {
+        charKgPerS = charBedKg / dt;
+    }
     bed.kgPerS[kO2] = std::max(0.0, bed.kgPerS[kO2] - charKgPerS * kO2PerKgCharToCo2);
     bed.kgPerS[kCO2] += charKgPerS * kCo2PerKgChar;
     double heatW = charKgPerS * kCharHeatingValueJPerKg;
     bed.sensibleW += heatW;
-    charBedKg = std::max(0.0, charBedKg - charKgPerS * dt);
+    charBedKg = burntOut ? 0.0 : std::max(0.0, charBedKg - charKgPerS * dt);
     if (fuel.bedGasificationRatePerSAtReference > 0.0 && charBedKg > 0.0 &&
         bed.kgPerS[kCO2] > 0.0) {
         heatW -= boudouard(bed, charBedKg, bedK, fuel.bedGasificationRatePerSAtReference, fuel, dt);
@@ -1086,6 +1095,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // Wood pyrolysed beyond what the air allows, kg this step: its drying heat comes from the
     // firebox walls, not from the gas.
     double airFreeKg = 0.0;
+    bool woodGone = false;
     if (p.fuel.pyrolysisPreExponentialPerS > 0.0 && s.fuelBedKg > 0.0) {
         // Pyrolysis needs heat, not air: in a hot firebox the wood gives off its volatiles
         // whatever the air, at the global rate k(T) in series with the heating of the billets
@@ -1107,8 +1117,14 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             airFreeKg = std::min(airFreeKg, radiatedJ / (moisture * kLatentJPerKg));
         }
         burntKg += airFreeKg;
+        // The last gram goes with the step, where it pyrolyses at all (see kBedEmptyKg).
+        woodGone = burntKg > 0.0 && s.fuelBedKg - burntKg < kBedEmptyKg;
+        if (woodGone) {
+            airFreeKg += s.fuelBedKg - burntKg;
+            burntKg = s.fuelBedKg;
+        }
     }
-    s.fuelBedKg -= burntKg;
+    s.fuelBedKg = woodGone ? 0.0 : s.fuelBedKg - burntKg;
     s.fuelBurntKg += burntKg + sideFedKg;
     const double v = p.fuel.volatileMatterFraction;
     s.charBedKg += burntKg * (1.0 - moisture) * (1.0 - v);
