@@ -40,6 +40,28 @@ TEST(ModelImporter, MissingFileNamesTheFile) {
     EXPECT_NE(model.error().message.find("not found"), std::string::npos);
 }
 
+TEST(ModelImporter, DeliveringImportHandsOverTheSameResult) {
+    // The overload a worker uses to hand the model on before Assimp's data is freed.
+    const auto path = core::dataPath("assets/models/placeholder/placeholder.obj");
+    int calls = 0;
+    assets::importModel(path, [&](core::Result<assets::ModelData> model) {
+        ++calls;
+        ASSERT_TRUE(model.ok()) << model.error().message;
+        const auto direct = assets::importModel(path);
+        ASSERT_TRUE(direct.ok());
+        EXPECT_EQ(model->meshes.size(), direct->meshes.size());
+        EXPECT_EQ(model->instances.size(), direct->instances.size());
+        EXPECT_EQ(model->boundsMax, direct->boundsMax);
+    });
+    EXPECT_EQ(calls, 1);
+    assets::importModel("/no/such/kiln.glb", [&](core::Result<assets::ModelData> model) {
+        ++calls;
+        ASSERT_FALSE(model.ok());
+        EXPECT_EQ(model.error().message, assets::importModel("/no/such/kiln.glb").error().message);
+    });
+    EXPECT_EQ(calls, 2);
+}
+
 TEST(ModelImporter, BrokenGltfJsonIsAnErrorNotACrash) {
     const auto path = test::testDataPath("models/broken_json.gltf");
     auto model = assets::importModel(path);

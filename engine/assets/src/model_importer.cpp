@@ -18,6 +18,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <map>
 #include <memory>
@@ -547,9 +548,8 @@ void flattenNodes(const aiNode& node, const glm::mat4& parent, const std::vector
     }
 }
 
-} // namespace
-
-core::Result<ModelData> importModel(const std::filesystem::path& path) {
+// The import proper; the scene it reads stays with `importer` (freed by its owner).
+core::Result<ModelData> importWith(Assimp::Importer& importer, const std::filesystem::path& path) {
     const std::string file = path.string();
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec)) {
@@ -558,7 +558,6 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     if (std::filesystem::file_size(path, ec) == 0 && !ec) {
         return core::Error{file + ": the model file is empty"};
     }
-    Assimp::Importer importer;
     if (const std::string ext = path.extension().string();
         ext.empty() || !importer.IsExtensionSupported(ext)) {
         std::string text = file;
@@ -688,6 +687,21 @@ core::Result<ModelData> importModel(const std::filesystem::path& path) {
     model.boundsMin = lo;
     model.boundsMax = hi;
     return model;
+}
+
+} // namespace
+
+core::Result<ModelData> importModel(const std::filesystem::path& path) {
+    Assimp::Importer importer;
+    return importWith(importer, path);
+}
+
+void importModel(const std::filesystem::path& path,
+                 const std::function<void(core::Result<ModelData>)>& deliver) {
+    Assimp::Importer importer;
+    deliver(importWith(importer, path));
+    // Assimp's scene is freed here, after the delivery: for a 1.6 M-triangle scan 1.6 M small
+    // arrays, 0.04-0.15 s (docs/performance.md).
 }
 
 } // namespace kiln::assets
