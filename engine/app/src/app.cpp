@@ -363,6 +363,9 @@ private:
     std::unique_ptr<core::ReloadableValue<scene::SceneDescription>> mSceneFile;
     platform::ServiceNotifier mService;
     std::unique_ptr<SceneRuntime> mScene;
+    // The first model's import, started before the window; released after the first frame (its
+    // worker frees Assimp's data meanwhile).
+    std::shared_ptr<ModelImportAhead> mImportAhead;
     std::string mSceneId;
     ui::SceneCardView mCard;
 
@@ -433,6 +436,14 @@ private:
 
 bool App::startUp() {
     mStartSeconds = platform::Window::nowSeconds();
+    // The first model's file is known now: its import (read, repair, conversion) runs on a worker
+    // beside the window, the GL context, the shaders and the content files (docs/performance.md).
+    if (!mOptions.modelPath.empty()) {
+        mImportAhead = std::make_shared<ModelImportAhead>(mOptions.modelPath);
+    } else if (auto first = scene::loadSceneById(mOptions.sceneId, core::dataRoot());
+               first && !first->modelPath.empty()) {
+        mImportAhead = std::make_shared<ModelImportAhead>(first->modelPath);
+    }
     platform::WindowDesc desc;
     desc.width = mOptions.width;
     desc.height = mOptions.height;
@@ -518,6 +529,7 @@ bool App::startUp() {
     start.walk = mOptions.walk;
     start.firingHours = mOptions.firingHours;
     start.firingPaused = mOptions.offscreen && mOptions.frames > 0;
+    start.importAhead = mImportAhead;
     openScene(mOptions.sceneId, start);
 
     // ImGui: SDL platform backend and OpenGL3 renderer backend, joined here only.
@@ -2176,6 +2188,7 @@ int App::run() {
             timing.frameStart = end;
         }
         if (frameIndex == 0) {
+            mImportAhead.reset();
             glFinish();
             const double ms = (platform::Window::nowSeconds() - mStartSeconds) * 1000.0;
             core::logInfo("app", "first frame finished " + std::to_string(static_cast<int>(ms)) +

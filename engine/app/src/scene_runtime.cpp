@@ -11,6 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <exception>
+#include <future>
+#include <system_error>
+#include <utility>
 
 namespace kiln::app {
 namespace {
@@ -42,6 +46,40 @@ std::vector<int> instancesMatching(const assets::ModelData& model,
 }
 
 } // namespace
+
+ModelImportAhead::ModelImportAhead(std::filesystem::path path)
+    : mPath(std::move(path)), mResult(mPromise.get_future()) {
+    try {
+        mWorker = std::thread([this] {
+            try {
+                assets::importModel(mPath, [this](core::Result<assets::ModelData> result) {
+                    mPromise.set_value(std::move(result));
+                });
+            } catch (...) {
+                try {
+                    mPromise.set_exception(std::current_exception()); // rethrown by take()
+                } catch (const std::future_error&) {
+                    // Already delivered: only freeing failed, which changes nothing for take().
+                }
+            }
+        });
+    } catch (const std::system_error&) {
+        mResult = {}; // no thread to be had: take() imports on the scene's thread
+    }
+}
+
+ModelImportAhead::~ModelImportAhead() {
+    if (mWorker.joinable()) {
+        mWorker.join();
+    }
+}
+
+core::Result<assets::ModelData> ModelImportAhead::take() {
+    if (!mResult.valid()) {
+        return assets::importModel(mPath);
+    }
+    return mResult.get();
+}
 
 void SceneView::apply(render::Renderer& renderer, render::ModelHandle model,
                       const assets::ModelData& data) const {
@@ -97,7 +135,8 @@ SceneRuntime::SceneRuntime(render::Renderer& r, const SceneStart& start, float v
     }
     bool haveModel = false;
     if (!modelPath.empty()) {
-        if (auto m = assets::importModel(modelPath); m) {
+        const bool ahead = start.importAhead && start.importAhead->path() == modelPath;
+        if (auto m = ahead ? start.importAhead->take() : assets::importModel(modelPath); m) {
             model = std::move(m.value());
             haveModel = true;
         } else {

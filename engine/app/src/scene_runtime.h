@@ -9,6 +9,7 @@
 #include "kiln/app/firing_effects.h"
 #include "kiln/app/firing_session.h"
 #include "kiln/assets/model_data.h"
+#include "kiln/core/result.h"
 #include "kiln/render/renderer.h"
 #include "kiln/scene/measurement.h"
 #include "kiln/scene/orbit_controller.h"
@@ -25,9 +26,33 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace kiln::app {
+
+// A model import started on a worker thread as soon as its file is known (the command line's
+// --model, the first scene's model), so that it runs beside the window, the GL context and the
+// shader compilation; the scene takes its result when the model goes to the GPU. The result, an
+// error or an exception of the import, is the same as importModel's on the scene's own thread.
+// The worker frees Assimp's copy of the file after handing the model over; the destructor joins it.
+class ModelImportAhead {
+public:
+    explicit ModelImportAhead(std::filesystem::path path);
+    ~ModelImportAhead();
+    ModelImportAhead(const ModelImportAhead&) = delete;
+    ModelImportAhead& operator=(const ModelImportAhead&) = delete;
+
+    const std::filesystem::path& path() const { return mPath; }
+    // Waits for the import; once only (a second call imports again, on the caller's thread).
+    core::Result<assets::ModelData> take();
+
+private:
+    std::filesystem::path mPath;
+    std::promise<core::Result<assets::ModelData>> mPromise;
+    std::future<core::Result<assets::ModelData>> mResult;
+    std::thread mWorker; // last: starts after the members it uses
+};
 
 // Which scene to open and how it starts (from the command line, or defaults on a switch).
 struct SceneStart {
@@ -39,6 +64,8 @@ struct SceneStart {
     bool walk = false;
     double firingHours = -1.0; // >= 0: run the firing to this kiln hour at once
     bool firingPaused = false; // headless pictures show the chosen kiln hour
+    // The model's import, already started (used when its path is the scene's model's).
+    std::shared_ptr<ModelImportAhead> importAhead;
 };
 
 // Cutaway, layers and the evidence view: which instances show and how they are tinted.
