@@ -7,8 +7,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <vector>
 
 using namespace kiln;
@@ -46,6 +48,49 @@ TEST(ImageIo, PngRoundTripIsLossless) {
     auto back = assets::decodeImage(png.value(), "memory");
     ASSERT_TRUE(back.ok());
     EXPECT_EQ(back->rgba, img.rgba);
+}
+
+TEST(ImageIo, PngOfALargeImageIsLosslessWithValidChunks) {
+    // Larger than zlib's output pieces (64 KiB) and with incompressible noise; each chunk's CRC
+    // checked here, since stb's decoder does not check them.
+    core::Image img = core::makeCheckerImage(640, 16);
+    std::uint32_t state = 12345;
+    for (std::size_t i = 0; i < img.rgba.size(); i += 7) {
+        state = state * 1664525u + 1013904223u;
+        img.rgba[i] = static_cast<std::uint8_t>(state >> 24);
+    }
+    auto png = assets::encodePng(img);
+    ASSERT_TRUE(png.ok());
+    auto back = assets::decodeImage(png.value(), "memory");
+    ASSERT_TRUE(back.ok());
+    EXPECT_EQ(back->rgba, img.rgba);
+    const std::vector<std::uint8_t>& bytes = png.value();
+    auto be32 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(bytes[at]) << 24 |
+               static_cast<std::uint32_t>(bytes[at + 1]) << 16 |
+               static_cast<std::uint32_t>(bytes[at + 2]) << 8 |
+               static_cast<std::uint32_t>(bytes[at + 3]);
+    };
+    auto crc32 = [&](std::size_t from, std::size_t size) {
+        std::uint32_t c = 0xffffffffu;
+        for (std::size_t i = from; i < from + size; ++i) {
+            c ^= bytes[i];
+            for (int k = 0; k < 8; ++k) {
+                c = (c >> 1) ^ (0xedb88320u & (0u - (c & 1u)));
+            }
+        }
+        return c ^ 0xffffffffu;
+    };
+    std::vector<std::string> chunks;
+    for (std::size_t at = 8; at + 12 <= bytes.size();) {
+        const std::uint32_t length = be32(at);
+        ASSERT_LE(at + 12 + length, bytes.size());
+        chunks.emplace_back(bytes.begin() + static_cast<std::ptrdiff_t>(at + 4),
+                            bytes.begin() + static_cast<std::ptrdiff_t>(at + 8));
+        EXPECT_EQ(be32(at + 8 + length), crc32(at + 4, length + 4)) << chunks.back();
+        at += 12 + length;
+    }
+    EXPECT_EQ(chunks, (std::vector<std::string>{"IHDR", "IDAT", "IEND"}));
 }
 
 TEST(ImageIo, EncodingAnEmptyImageFails) {

@@ -11,7 +11,8 @@
 # Usage: tools/bench_load/compare_f3d.sh [BUILD_DIR (build)] [RUNS (5)]
 # (KILNFIRE_COMPARE_FILE=path.glb uses that file instead of making one; KILNFIRE_BASELINE=DIR
 # also times DIR/kilnfire, an earlier build, in every round, for a before/after in the same
-# minutes. The load average is printed before and after: the machine is shared.)
+# minutes, and checks that its picture has the same pixels (png_diff.py). The load average is
+# printed before and after: the machine is shared.)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 build="${1:-build}"
@@ -71,8 +72,11 @@ echo "file: $(du -m "$(realpath "$work/scan.glb")" | cut -f1) MB; medians of $ru
 echo "load after: $(uptime | sed 's/.*load average/load average/')"
 if [ -n "$baseline" ]; then
     echo "baseline: $(cut -d' ' -f1 "$work/b" | median) s wall, $(cut -d' ' -f2 "$work/b" | median) s CPU ($baseline)"
-    if ! cmp -s "$work/baseline.png" "$work/kilnfire.png"; then
-        echo "compare_f3d: the baseline's picture differs from $kilnfire's" >&2
+    # Pixels, not bytes: the PNG encoder may differ between the builds.
+    if ! same=$(python3 tools/bench_load/png_diff.py "$work/baseline.png" "$work/kilnfire.png"); then
+        echo "compare_f3d: the baseline's picture differs from $kilnfire's: $same" >&2
+    else
+        echo "pictures: the same pixels ($same)"
     fi
 fi
 echo "kilnfire: $(cut -d' ' -f1 "$work/k" | median) s wall, $(cut -d' ' -f2 "$work/k" | median) s CPU"
