@@ -7,6 +7,7 @@
 #include "kiln/sim/gas_enthalpy_table.h"
 #include "kiln/sim/gas_physics.h"
 #include "kiln/sim/gas_thermo.h"
+#include "ware_update.h"
 
 #include <algorithm>
 #include <array>
@@ -960,6 +961,11 @@ void describeGasPair(const Flow& upper, const Flow& lower, const double temperat
 // Linearised radiation + convection coefficient between gas and a surface, W/m2K.
 double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
                              double surfaceEmissivity, double convection) {
+    if (gasEmissivity == 0.0) {
+        // Air only (cooling, turnaround): the radiation term below is 0 x a finite positive
+        // number, and convection + 0 is convection, so the same bits without it.
+        return convection;
+    }
     const double tg = std::max(gasC + kKelvin, 1.0);
     const double ts = std::max(surfaceC + kKelvin, 1.0);
     // Grey gas in an enclosure: effective emissivity eps_g (eps_s + 1) / 2 (Hottel's
@@ -1414,6 +1420,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // The wall loss is summed in a local (the same additions in the same order): kept in a
     // register rather than stored to the state after every wall.
     double wallLossJ = s.energy.wallLossJ;
+    // updateWare's filter weight, the same for every placement (dt > 0: step() checks it).
+    const double wareWeight = wareRateWeight(dt);
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
@@ -1426,9 +1434,9 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                 const double before = z.settingTemperatureC[sti];
                 z.settingTemperatureC[sti] += received[zi][sti] * dtPerSettingCapacity;
                 if (info.kind == ZoneKind::Row) {
-                    updateWare(s.placements[static_cast<std::size_t>(info.row * 2 + st)], mHeatwork,
-                               mWareLimits, z.settingTemperatureC[sti], before,
-                               z.gas[sti].reductionRatio, dt);
+                    updateWareStep(s.placements[static_cast<std::size_t>(info.row * 2 + st)],
+                                   mHeatwork, mWareLimits, z.settingTemperatureC[sti], before,
+                                   z.gas[sti].reductionRatio, dt, wareWeight);
                 }
             }
             if (!info.twoStreams) {
