@@ -4,6 +4,7 @@
 // another, so the energy ledger closes to rounding (tested over whole firings).
 #include "kiln/sim/kiln_model.h"
 
+#include "gas_physics_inline.h"
 #include "kiln/sim/gas_enthalpy_table.h"
 #include "kiln/sim/gas_physics.h"
 #include "kiln/sim/gas_thermo.h"
@@ -760,7 +761,7 @@ double burnThroughBed(Flow& bed, double& charBedKg, double bedK, const FuelParam
     if (charBedKg <= 0.0) {
         return 0.0;
     }
-    const double rho = gasDensityKgPerM3(pressurePa, bedK);
+    const double rho = gasDensityInline(pressurePa, bedK);
     const double volumeFlow = bed.mass() / rho;
     if (!(volumeFlow > 0.0)) {
         return 0.0;
@@ -1031,7 +1032,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
 
     // 2. Draft: stack effect of every zone's hot gas column against ambient air,
     //    dP = sum g dz (rho_amb - rho_gas) (thermal-properties.md 6), from last step's gas.
-    const double rhoAmb = gasDensityKgPerM3(p.ambientPressurePa, ta + kKelvin);
+    const double rhoAmb = gasDensityInline(p.ambientPressurePa, ta + kKelvin);
     double draft = 0.0;
     double rowTempSum = 0.0;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
@@ -1041,7 +1042,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
                                             s.lowerFlowShare * z.gas[kLower].temperatureC
                                   : z.gas[kUpper].temperatureC;
         draft += kGravity * mZones[zi].riseM *
-                 (rhoAmb - gasDensityKgPerM3(p.ambientPressurePa, tg + kKelvin));
+                 (rhoAmb - gasDensityInline(p.ambientPressurePa, tg + kKelvin));
         if (mZones[zi].kind == ZoneKind::Row) {
             rowTempSum += tg;
         }
@@ -1057,7 +1058,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const double cd = p.dischargeCoefficient;
     const double rIn = 1.0 / (2.0 * rhoAmb * (cd * inletArea) * (cd * inletArea));
     const double tChimneyK = s.zones[chimney].gas[kUpper].temperatureC + kKelvin;
-    const double rhoChimney = gasDensityKgPerM3(p.ambientPressurePa, tChimneyK);
+    const double rhoChimney = gasDensityInline(p.ambientPressurePa, tChimneyK);
     const double outletArea = p.damperAreaM2 * std::max(in.damperOpen, 0.01);
     const double rOut = 1.0 / (2.0 * rhoChimney * (cd * outletArea) * (cd * outletArea));
     const double meanRowK = rowTempSum / rows + kKelvin;
@@ -1170,14 +1171,14 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         meanGasK[zi] = (1.0 - wl) * u.temperatureC + wl * l.temperatureC + kKelvin;
         const double pp = std::max(0.0, (1.0 - wl) * (u.h2o + u.co2) + wl * (l.h2o + l.co2));
         // Partial pressure in atm at 1 atm total.
-        emissivity[zi] = wsggEmissivity(meanGasK[zi], pp, info.meanBeamLengthM);
+        emissivity[zi] = wsggEmissivityInline(meanGasK[zi], pp, info.meanBeamLengthM);
     }
     auto gasProps = [&](std::size_t zi, double massFlowKgPerS) {
         const ZoneInfo& info = mZones[zi];
         GasProps g;
         g.emissivity = emissivity[zi];
-        g.convectionWPerM2K = ductConvectionWPerM2K(massFlowKgPerS, info.gasFlowAreaM2,
-                                                    info.hydraulicDiameterM, meanGasK[zi]);
+        g.convectionWPerM2K = ductConvectionInline(massFlowKgPerS, info.gasFlowAreaM2,
+                                                   info.hydraulicDiameterM, meanGasK[zi]);
         return g;
     };
     auto coefficients = [&](std::size_t zi, int stream, const GasProps& g, double& hSetting,
