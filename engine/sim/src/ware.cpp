@@ -1,6 +1,7 @@
-// Body and glaze events of one placement and its outcome. Temperatures of the events are from
+// Body and glaze events of one placement and its outcome. The events of a step are in
+// ware_update.h (inline for the kiln model's step). Temperatures of the events are from
 // firing-physics.md section 3 and thermal-properties.md section 8; thresholds that no source gives
-// are marked "conjectured" here and in docs/simulation.md.
+// are marked "conjectured" there and in docs/simulation.md.
 #include "kiln/sim/ware.h"
 
 #include "kiln/sim/heatwork.h"
@@ -10,6 +11,7 @@
 #include <cmath>
 
 namespace kiln::sim {
+
 void updateWare(WareState& ware, const HeatworkModel& heatwork, const WareLimits& limits,
                 double temperatureC, double previousTemperatureC, double coToCo2Ratio,
                 double dtSeconds) {
