@@ -87,7 +87,7 @@ void OverlayHarness::tap(ImVec2 pos, const std::function<void()>& draw) {
     frame(draw);
 }
 
-std::vector<std::string> windowsCuttingOffContent() {
+std::vector<std::string> windowsCuttingOffContent(bool heightToo) {
     std::vector<std::string> out;
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     for (const ImGuiWindow* w : g.Windows) {
@@ -99,6 +99,15 @@ std::vector<std::string> windowsCuttingOffContent() {
         if (content > room + 1.0f) { // one pixel for rounding
             out.push_back(std::string(w->Name) + " (content " + std::to_string(content) +
                           " px, room " + std::to_string(room) + " px)");
+        }
+        // A window without a scroll bar cuts off what runs past its bottom edge too.
+        if (heightToo && !w->ScrollbarY) {
+            const float roomY = w->InnerRect.GetHeight() - 2.0f * w->WindowPadding.y;
+            const float contentY = w->ContentSizeIdeal.y;
+            if (contentY > roomY + 1.0f) {
+                out.push_back(std::string(w->Name) + " (content " + std::to_string(contentY) +
+                              " px high, room " + std::to_string(roomY) + " px)");
+            }
         }
     }
     return out;

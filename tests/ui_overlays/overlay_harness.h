@@ -45,7 +45,8 @@ private:
 // The windows of the last frame whose content was wider than the space inside them, so that part
 // of it was cut off at the right edge: "name (content W px, room R px)". A window's content width
 // is ImGui's own record of how far its items reached (a frame late, so draw twice first).
-std::vector<std::string> windowsCuttingOffContent();
+// With heightToo, also the windows that cannot scroll and whose content ran past their bottom.
+std::vector<std::string> windowsCuttingOffContent(bool heightToo = false);
 
 inline ImVec2 centreOf(ImVec2 min, ImVec2 max) {
     return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f);

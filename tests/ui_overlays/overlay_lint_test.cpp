@@ -17,6 +17,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 
 using namespace kiln;
 using content::Depth;
@@ -206,14 +207,16 @@ TEST(OverlayLint, NoStringOverflowsItsPanelAt1280x720) {
     }
 }
 
-// The scene card (both languages at once, titles included) at every text size: nothing runs past
-// its right edge. Taoxichuan's English title did, before the titles wrapped.
+// The scene card (both languages at once, titles included, the visitor text the app shows) at
+// every text size: nothing runs past its right edge, and nothing past its bottom unless it
+// scrolls. Taoxichuan's English title ran past the edge before the titles wrapped; at the
+// largest text size three cards ran past their bottom before the card could scroll.
 TEST(OverlayLint, TheSceneCardCutsNothingOffAt1280x720) {
     const auto& lib = test::overlayLibrary();
     for (int level = ui::kMinTextSizeLevel; level <= ui::kMaxTextSizeLevel; ++level) {
         test::OverlayHarness h(ImVec2(1280.0f, 720.0f), false, level);
         for (const auto& scene : lib.scenes) {
-            for (Depth depth : content::kDepths) {
+            for (Depth depth : {Depth::Visitor}) {
                 ui::SceneCardView card;
                 card.titleZh = std::string(lib.display(scene.title, Language::Zh));
                 card.titleEn = std::string(lib.display(scene.title, Language::En));
@@ -224,7 +227,7 @@ TEST(OverlayLint, TheSceneCardCutsNothingOffAt1280x720) {
                 for (int i = 0; i < 3; ++i) {
                     h.frame([&] { ui::drawSceneCard(card); });
                 }
-                for (const std::string& cut : test::windowsCuttingOffContent()) {
+                for (const std::string& cut : test::windowsCuttingOffContent(true)) {
                     ADD_FAILURE() << "scene card cuts off its content: " << cut << " (" << scene.id
                                   << ", level " << level << ")";
                 }
@@ -247,6 +250,29 @@ TEST(OverlayLint, AWindowCuttingOffItsContentIsCaught) {
     const auto cut = test::windowsCuttingOffContent();
     ASSERT_EQ(cut.size(), 1u);
     EXPECT_NE(cut[0].find("##narrow"), std::string::npos) << cut[0];
+}
+
+TEST(OverlayLint, AWindowCuttingOffItsBottomIsCaughtUnlessItScrolls) {
+    // Ten lines in a window 100 px high: cut off without a scroll bar, reachable with one.
+    test::OverlayHarness h;
+    for (int i = 0; i < 3; ++i) {
+        h.frame([] {
+            const std::pair<const char*, ImGuiWindowFlags> windows[] = {
+                    {"##short", ImGuiWindowFlags_NoDecoration},
+                    {"##scrolls", ImGuiWindowFlags_NoTitleBar}};
+            for (const auto& [name, flags] : windows) {
+                ImGui::SetNextWindowSize(ImVec2(300.0f, 100.0f));
+                ImGui::Begin(name, nullptr, flags);
+                for (int line = 0; line < 10; ++line) {
+                    ImGui::TextUnformatted("a line");
+                }
+                ImGui::End();
+            }
+        });
+    }
+    const auto cut = test::windowsCuttingOffContent(true);
+    ASSERT_EQ(cut.size(), 1u);
+    EXPECT_NE(cut[0].find("##short"), std::string::npos) << cut[0];
 }
 
 TEST(OverlayLint, AWordWiderThanItsPanelIsCaught) {

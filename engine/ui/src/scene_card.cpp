@@ -1,7 +1,10 @@
 // Scene card drawing.
 #include "kiln/ui/scene_card.h"
 
+#include "kiln/ui/touch_target.h"
+
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 
@@ -15,14 +18,21 @@ void drawSceneCard(const SceneCardView& view) {
     ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(200.0f * view.uiScale, maxWidth), 0.0f),
                                         ImVec2(maxWidth, ImGui::GetIO().DisplaySize.y * 0.8f));
     ImGui::SetNextWindowBgAlpha(0.72f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+    // No title bar and no resizing, but a scroll bar when the card is taller than its room (the
+    // largest text size on a 720p screen): its last lines would otherwise be cut off. A finger
+    // scrolls it by dragging.
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize |
                                    ImGuiWindowFlags_NoSavedSettings |
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("##scene_card", nullptr, flags)) {
         // Everything wraps, the titles too: a long English title would otherwise run past the
-        // card's right edge and be cut off (Taoxichuan's did at 1280x720).
-        ImGui::PushTextWrapPos(maxWidth - ImGui::GetStyle().WindowPadding.x);
+        // card's right edge and be cut off (Taoxichuan's did at 1280x720). When the scroll bar
+        // shows, the text wraps left of it.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        const float scrollbar = ImGui::GetCurrentWindow()->ScrollbarY ? style.ScrollbarSize : 0.0f;
+        ImGui::PushTextWrapPos(maxWidth - style.WindowPadding.x - scrollbar);
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.86f, 0.62f, 1.0f));
         ImGui::TextUnformatted(view.titleZh.c_str());
         ImGui::PopStyleColor();
@@ -45,6 +55,7 @@ void drawSceneCard(const SceneCardView& view) {
             ImGui::PopStyleColor();
         }
         ImGui::PopTextWrapPos();
+        dragToScroll();
     }
     ImGui::End();
 }
