@@ -4,6 +4,7 @@
 // [SECTION] chart  [SECTION] panel
 #include "kiln/ui/comparison_view.h"
 
+#include "kiln/ui/line_break.h"
 #include "kiln/ui/quiz_panel.h" // fillPlaceholders
 #include "kiln/ui/theme.h"
 
@@ -199,7 +200,9 @@ bool wrappingButton(ComparisonCommand& command, std::string_view label, std::str
     const float bar = swatch != 0 ? 6.0f * uiScale : 0.0f;
     const ImVec2 pad = style.FramePadding;
     const float wrap = std::max(1.0f, width - 2.0f * pad.x - bar);
-    const ImVec2 text = ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, wrap);
+    // Broken once and then measured and drawn unwrapped, so the button's height fits its lines.
+    const std::string lines = withLineBreaks(label, wrap);
+    const ImVec2 text = ImGui::CalcTextSize(lines.data(), lines.data() + lines.size());
     const ImVec2 size(width, std::max(touchTargetPx(uiScale), text.y + 2.0f * pad.y));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     std::string imguiId("##");
@@ -224,7 +227,7 @@ bool wrappingButton(ComparisonCommand& command, std::string_view label, std::str
     const ImU32 textColour = ImGui::GetColorU32(selected ? ImGuiCol_TextSelectedBg : ImGuiCol_Text);
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(min.x + bar + pad.x, min.y + (size.y - text.y) * 0.5f), textColour,
-                  label.data(), label.data() + label.size(), wrap);
+                  lines.data(), lines.data() + lines.size());
     recordDrawnText(label);
     command.placed.push_back({std::string(label), widestUnbreakableRunPx(label), wrap});
     command.targets.push_back({std::string(id), min, max});
@@ -558,11 +561,9 @@ ComparisonCommand drawComparisonView(const ComparisonViewModel& view, const Pane
     const float headerBottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(left, wpos.y + contentMin.y));
     const float titleRoom = right - closeWidth - gap - left;
-    ImGui::PushTextWrapPos(right - closeWidth - gap - wpos.x);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.nodeLit);
-    ImGui::TextUnformatted(view.title.c_str());
+    textWrappedAt(view.title, right - closeWidth - gap - wpos.x);
     ImGui::PopStyleColor();
-    ImGui::PopTextWrapPos();
     recordDrawnText(view.title);
     command.placed.push_back({view.title, widestUnbreakableRunPx(view.title), titleRoom});
     ImGui::SetCursorScreenPos(

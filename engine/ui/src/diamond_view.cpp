@@ -2,11 +2,10 @@
 // states, taps through one invisible button per node.
 #include "kiln/ui/diamond_view.h"
 
+#include "kiln/ui/line_break.h"
 #include "kiln/ui/overlay_panel.h"
 #include "kiln/ui/theme.h"
 #include "kiln/ui/touch_target.h"
-
-#include <imgui_internal.h> // ImTextCharFromUtf8
 
 #include <algorithm>
 #include <cfloat>
@@ -33,29 +32,16 @@ struct NodeBox {
     std::vector<Line> lines;
 };
 
-// Splits text into the lines ImGui's word wrap makes at `widthPx`, each with its width.
+// Splits text into the lines breakLines makes at `widthPx` (line_break.h), each with its width.
 std::vector<Line> wrapLines(const std::string& text, float widthPx) {
     std::vector<Line> lines;
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
-    const float scale = size / font->FontSize;
     const char* s = text.c_str();
-    const char* end = s + text.size();
-    while (s < end) {
-        const char* e = font->CalcWordWrapPositionA(scale, s, end, widthPx);
-        if (e <= s) { // not even one character fits: take one anyway
-            unsigned int c = 0;
-            e = s + std::max(1, ImTextCharFromUtf8(&c, s, end));
-        }
-        const char* trimmed = e;
-        while (trimmed > s && (trimmed[-1] == ' ' || trimmed[-1] == '\n')) {
-            --trimmed;
-        }
-        lines.push_back({s, trimmed, font->CalcTextSizeA(size, FLT_MAX, 0.0f, s, trimmed).x});
-        s = e;
-        while (s < end && (*s == ' ' || *s == '\n')) {
-            ++s;
-        }
+    for (const LineSpan& span : breakLinesWithCurrentFont(text, widthPx)) {
+        const char* b = s + span.begin;
+        const char* e = s + span.end;
+        lines.push_back({b, e, font->CalcTextSizeA(size, FLT_MAX, 0.0f, b, e).x});
     }
     return lines;
 }
@@ -67,7 +53,7 @@ std::vector<Line> balancedLines(const std::string& text, float widthPx) {
     if (lines.size() < 2) {
         return lines;
     }
-    // Never narrower than the longest word (plus ImGui's strict margin): no word is cut.
+    // Never narrower than the widest unbreakable run (and a pixel): no word is cut.
     float lo = std::min(widthPx, widestUnbreakableRunPx(text) + 1.0f);
     float hi = widthPx;
     for (int i = 0; i < 10; ++i) {

@@ -3,6 +3,7 @@
 #include "kiln/ui/firing_dashboard.h"
 
 #include "kiln/ui/theme.h"
+#include "kiln/ui/touch_target.h"
 
 #include <algorithm>
 #include <cmath>
@@ -276,11 +277,9 @@ void drawHeatMap(const FiringDashboardView& view, FiringDashboardCommand& comman
     placeText(list, command, ImVec2(x1 - rearWidth, yLabels), l.rear, (x1 - x0) * 0.5f,
               colours.dimText);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, yLabels + lh + gap));
-    ImGui::PushTextWrapPos(origin.x + width - ImGui::GetWindowPos().x);
     ImGui::PushStyleColor(ImGuiCol_Text, colours.dimText);
-    ImGui::TextUnformatted(l.pullHint.c_str());
+    textWrappedAt(l.pullHint, origin.x + width - ImGui::GetWindowPos().x);
     ImGui::PopStyleColor();
-    ImGui::PopTextWrapPos();
     recordDrawnText(l.pullHint);
 }
 
@@ -545,9 +544,7 @@ FiringDashboardCommand drawFiringDashboard(const FiringDashboardView& view, cons
     }
     const float headerBottom = ImGui::GetItemRectMax().y;
     ImGui::SetCursorScreenPos(ImVec2(left, wpos.y + contentMin.y));
-    ImGui::PushTextWrapPos(right - closeWidth - gap - wpos.x);
-    ImGui::TextUnformatted(l.title.c_str());
-    ImGui::PopTextWrapPos();
+    textWrappedAt(l.title, right - closeWidth - gap - wpos.x);
     recordDrawnText(l.title);
     ImGui::SetCursorScreenPos(
             ImVec2(left, std::max(headerBottom, ImGui::GetItemRectMax().y) + 4.0f * s));

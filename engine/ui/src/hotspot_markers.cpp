@@ -2,6 +2,7 @@
 // view gives one, the hotspot's title in a label beside it.
 #include "kiln/ui/hotspot_markers.h"
 
+#include "kiln/ui/line_break.h"
 #include "kiln/ui/theme.h"
 
 #include <algorithm>
@@ -41,9 +42,11 @@ HotspotMarkersCommand drawHotspotMarkers(const HotspotMarkersView& view) {
         }
         // The label sits right of the disc, or left of it near the right edge of the screen.
         ImVec2 labelSize(0.0f, 0.0f);
+        // Broken once, then measured and drawn unwrapped: the label box fits the drawn lines.
+        const std::string titleLines = withLineBreaks(marker.title, labelMaxW);
         if (!marker.title.empty()) {
             const ImVec2 text =
-                    ImGui::CalcTextSize(marker.title.c_str(), nullptr, false, labelMaxW);
+                    ImGui::CalcTextSize(titleLines.data(), titleLines.data() + titleLines.size());
             labelSize = ImVec2(text.x + 2.0f * labelPad.x, text.y + 2.0f * labelPad.y);
         }
         const float extra = labelSize.x > 0.0f ? gap + labelSize.x : 0.0f;
@@ -82,8 +85,7 @@ HotspotMarkersCommand drawHotspotMarkers(const HotspotMarkersView& view) {
             draw->AddRect(lmin, lmax, c.nodeBorder, 8.0f * s, ImDrawFlags_None, 1.5f * s);
             draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                           ImVec2(lmin.x + labelPad.x, lmin.y + labelPad.y), c.text,
-                          marker.title.c_str(), marker.title.c_str() + marker.title.size(),
-                          labelMaxW);
+                          titleLines.data(), titleLines.data() + titleLines.size());
             recordDrawnText(marker.title);
         }
         ImGui::End();

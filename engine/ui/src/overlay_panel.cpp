@@ -2,6 +2,7 @@
 #include "kiln/ui/overlay_panel.h"
 
 #include "kiln/ui/theme.h"
+#include "kiln/ui/touch_target.h"
 
 #include <algorithm>
 #include <string>
@@ -35,11 +36,9 @@ void beginOverlayPanel(std::string_view windowId, const PanelRect& rect, std::st
     const float contentW = ImGui::GetContentRegionAvail().x;
     const float titleW = std::max(1.0f, contentW - closeW - style.ItemSpacing.x);
     const ImVec2 headerStart = ImGui::GetCursorPos();
-    ImGui::PushTextWrapPos(headerStart.x + titleW);
     ImGui::PushStyleColor(ImGuiCol_Text, overlayColours().nodeLit);
-    ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    textWrappedAt(title, headerStart.x + titleW);
     ImGui::PopStyleColor();
-    ImGui::PopTextWrapPos();
     recordDrawnText(title);
     const float titleBottom = ImGui::GetCursorPosY();
     ImGui::SetCursorPos(ImVec2(headerStart.x + contentW - closeW, headerStart.y));

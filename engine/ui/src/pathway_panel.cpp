@@ -1,6 +1,7 @@
 // The pathway panel and the Figure 2 diagram of mutual empowerment.
 #include "kiln/ui/pathway_panel.h"
 
+#include "kiln/ui/line_break.h"
 #include "kiln/ui/overlay_panel.h"
 #include "kiln/ui/theme.h"
 
@@ -52,8 +53,11 @@ void figure2(const PathwayPanelView& view) {
     const float textW = figure2LabelWidthPx(availW, s);
     ImFont* font = ImGui::GetFont();
     const float size = ImGui::GetFontSize();
-    const ImVec2 forcesText = font->CalcTextSizeA(size, FLT_MAX, textW, view.forcesLabel.c_str());
-    const ImVec2 tourismText = font->CalcTextSizeA(size, FLT_MAX, textW, view.tourismLabel.c_str());
+    // Broken once, then measured and drawn unwrapped: the boxes fit the drawn lines.
+    const std::string forcesLines = withLineBreaks(view.forcesLabel, textW);
+    const std::string tourismLines = withLineBreaks(view.tourismLabel, textW);
+    const ImVec2 forcesText = font->CalcTextSizeA(size, FLT_MAX, 0.0f, forcesLines.c_str());
+    const ImVec2 tourismText = font->CalcTextSizeA(size, FLT_MAX, 0.0f, tourismLines.c_str());
     const float boxH = std::max(forcesText.y, tourismText.y) + 2.0f * pad;
     const ImVec2 p = ImGui::GetCursorScreenPos();
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -65,10 +69,8 @@ void figure2(const PathwayPanelView& view) {
     draw->AddRectFilled(q, ImVec2(q.x + boxW, q.y + boxH), c.nodeFill, rounding);
     draw->AddRect(q, ImVec2(q.x + boxW, q.y + boxH), c.nodeBorder, rounding, ImDrawFlags_None,
                   2.0f * s);
-    draw->AddText(font, size, ImVec2(p.x + pad, p.y + pad), c.text, view.forcesLabel.c_str(),
-                  nullptr, textW);
-    draw->AddText(font, size, ImVec2(q.x + pad, q.y + pad), c.text, view.tourismLabel.c_str(),
-                  nullptr, textW);
+    draw->AddText(font, size, ImVec2(p.x + pad, p.y + pad), c.text, forcesLines.c_str());
+    draw->AddText(font, size, ImVec2(q.x + pad, q.y + pad), c.text, tourismLines.c_str());
     recordDrawnText(view.forcesLabel);
     recordDrawnText(view.tourismLabel);
     const float x0 = p.x + boxW + 4.0f * s;

@@ -2,6 +2,7 @@
 // [SECTION] session  [SECTION] view  [SECTION] drawing
 #include "kiln/ui/quiz_panel.h"
 
+#include "kiln/ui/line_break.h"
 #include "kiln/ui/overlay_panel.h"
 #include "kiln/ui/theme.h"
 
@@ -166,7 +167,9 @@ bool wrappingButton(std::string_view label, std::string_view id, float uiScale, 
     const float width = std::max(ImGui::GetContentRegionAvail().x, touchTargetPx(uiScale));
     const ImVec2 pad = style.FramePadding;
     const float wrap = std::max(1.0f, width - 2.0f * pad.x);
-    const ImVec2 text = ImGui::CalcTextSize(label.data(), label.data() + label.size(), false, wrap);
+    // Broken once and then measured and drawn unwrapped, so the button's height fits its lines.
+    const std::string lines = withLineBreaks(label, wrap);
+    const ImVec2 text = ImGui::CalcTextSize(lines.data(), lines.data() + lines.size());
     const ImVec2 size(width, std::max(touchTargetPx(uiScale), text.y + 2.0f * pad.y));
     const ImVec2 min = ImGui::GetCursorScreenPos();
     std::string imguiId("##");
@@ -184,8 +187,7 @@ bool wrappingButton(std::string_view label, std::string_view id, float uiScale, 
     }
     draw->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
                   ImVec2(min.x + pad.x, min.y + (size.y - text.y) * 0.5f),
-                  ImGui::GetColorU32(ImGuiCol_Text), label.data(), label.data() + label.size(),
-                  wrap);
+                  ImGui::GetColorU32(ImGuiCol_Text), lines.data(), lines.data() + lines.size());
     recordDrawnText(label);
     if (targets != nullptr) {
         targets->push_back({std::string(id), min, max});

@@ -32,29 +32,29 @@ void drawSceneCard(const SceneCardView& view) {
         // shows, the text wraps left of it.
         const ImGuiStyle& style = ImGui::GetStyle();
         const float scrollbar = ImGui::GetCurrentWindow()->ScrollbarY ? style.ScrollbarSize : 0.0f;
-        ImGui::PushTextWrapPos(maxWidth - style.WindowPadding.x - scrollbar);
+        // The lines break by line_break.h's rules (no Chinese line starts with "，" or "。").
+        const float wrapPos = maxWidth - style.WindowPadding.x - scrollbar;
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.86f, 0.62f, 1.0f));
-        ImGui::TextUnformatted(view.titleZh.c_str());
+        textWrappedAt(view.titleZh, wrapPos);
         ImGui::PopStyleColor();
-        ImGui::TextUnformatted(view.titleEn.c_str());
+        textWrappedAt(view.titleEn, wrapPos);
         if (!view.bodyZh.empty() || !view.bodyEn.empty()) {
             ImGui::Separator();
-            ImGui::TextUnformatted(view.bodyZh.c_str());
-            ImGui::TextUnformatted(view.bodyEn.c_str());
+            textWrappedAt(view.bodyZh, wrapPos);
+            textWrappedAt(view.bodyEn, wrapPos);
         }
         if (!view.source.empty()) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.7f, 0.7f, 0.7f, 1.0f));
-            ImGui::TextUnformatted(view.source.c_str());
+            textWrappedAt(view.source, wrapPos);
             ImGui::PopStyleColor();
         }
         if (!view.noteZh.empty() || !view.noteEn.empty()) {
             ImGui::Separator();
             ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.86f, 0.62f, 1.0f));
-            ImGui::TextUnformatted(view.noteZh.c_str());
-            ImGui::TextUnformatted(view.noteEn.c_str());
+            textWrappedAt(view.noteZh, wrapPos);
+            textWrappedAt(view.noteEn, wrapPos);
             ImGui::PopStyleColor();
         }
-        ImGui::PopTextWrapPos();
         dragToScroll();
     }
     ImGui::End();

@@ -1,6 +1,8 @@
 // Status panel drawing.
 #include "kiln/ui/status_panel.h"
 
+#include "kiln/ui/touch_target.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -48,9 +50,7 @@ float drawStatusPanel(const StatusPanelView& view) {
                 }
                 ImGui::Text("%s %s", row.labelZh.c_str(), row.labelEn.c_str());
                 ImGui::TableSetColumnIndex(1);
-                ImGui::PushTextWrapPos(0.0f); // wrap at the column's edge
-                ImGui::TextUnformatted(row.value.c_str());
-                ImGui::PopTextWrapPos();
+                textWrappedAt(row.value, 0.0f); // wrap at the column's edge
             }
             ImGui::EndTable();
         }

@@ -2,7 +2,9 @@
 // text recorder shared by the overlay widgets.
 #include "kiln/ui/touch_target.h"
 
-#include <imgui_internal.h> // ImTextCharFromUtf8
+#include "kiln/ui/line_break.h"
+
+#include <imgui_internal.h> // CalcWrapWidthForPos
 
 #include <algorithm>
 
@@ -12,11 +14,6 @@ namespace {
 
 // The recorder a test installed, if any. Only tests install one; the app never does.
 DrawnTextRecorder* gRecorder = nullptr;
-
-bool breaksOnItsOwn(unsigned int c) {
-    // CJK symbols, kana, unified ideographs and full-width forms: ImGui's wrap may cut before any.
-    return c >= 0x2E80;
-}
 
 } // namespace
 
@@ -48,10 +45,19 @@ bool touchButton(std::string_view label, std::string_view id, float uiScale,
     return pressed;
 }
 
-void wrappedText(std::string_view text) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.data(), text.data() + text.size());
+void textWrappedAt(std::string_view text, float wrapPosX) {
+    if (ImGui::GetCurrentWindow()->SkipItems) {
+        return;
+    }
+    const float width = ImGui::CalcWrapWidthForPos(ImGui::GetCursorScreenPos(), wrapPosX);
+    const std::string broken = withLineBreaks(text, width);
+    ImGui::PushTextWrapPos(-1.0f); // the lines are broken already: ImGui must not wrap them again
+    ImGui::TextUnformatted(broken.data(), broken.data() + broken.size());
     ImGui::PopTextWrapPos();
+}
+
+void wrappedText(std::string_view text) {
+    textWrappedAt(text, 0.0f);
     recordDrawnText(text);
 }
 
@@ -70,31 +76,10 @@ void dragToScroll() {
 
 float widestUnbreakableRunPx(std::string_view utf8) {
     float widest = 0.0f;
-    const char* p = utf8.data();
-    const char* end = utf8.data() + utf8.size();
-    const char* runStart = p;
-    auto closeRun = [&](const char* runEnd) {
-        if (runEnd > runStart) {
-            widest = std::max(widest, ImGui::CalcTextSize(runStart, runEnd).x);
-        }
-    };
-    while (p < end) {
-        unsigned int c = 0;
-        const int n = ImTextCharFromUtf8(&c, p, end);
-        if (n <= 0) {
-            break;
-        }
-        if (c == ' ' || c == '\n' || c == '\t') {
-            closeRun(p);
-            runStart = p + n;
-        } else if (breaksOnItsOwn(c)) {
-            closeRun(p);
-            widest = std::max(widest, ImGui::CalcTextSize(p, p + n).x);
-            runStart = p + n;
-        }
-        p += n;
+    for (const LineSpan& run : unbreakableRuns(utf8)) {
+        const char* begin = utf8.data() + run.begin;
+        widest = std::max(widest, ImGui::CalcTextSize(begin, utf8.data() + run.end).x);
     }
-    closeRun(p);
     return widest;
 }
 

@@ -37,17 +37,23 @@ struct TouchTarget {
 bool touchButton(std::string_view label, std::string_view id, float uiScale,
                  std::vector<TouchTarget>* targets, bool active = false, float minWidth = 0.0f);
 
-// Text wrapped at the window's content edge (CJK wraps between characters).
+// Text wrapped at the window's content edge by breakLines (line_break.h: at spaces, between CJK
+// characters, never before a closing mark nor after an opening one), recorded as drawn text.
 void wrappedText(std::string_view text);
 // Text in a colour, wrapped likewise.
 void wrappedText(std::string_view text, ImU32 colour);
+
+// Text drawn as ImGui::TextUnformatted draws it after PushTextWrapPos(wrapPosX) (window-local x;
+// 0 for the content edge), but broken by breakLines. Records nothing: the caller records the text.
+void textWrappedAt(std::string_view text, float wrapPosX);
 
 // Call inside a scrolling window after its items: dragging a finger over the panel scrolls it,
 // so long cards need neither a mouse wheel nor a thin scrollbar.
 void dragToScroll();
 
-// The width in pixels, with the current font, of the widest run of the text that ImGui's word
-// wrap will not break (a Latin word with its punctuation; each CJK character breaks on its own).
+// The width in pixels, with the current font, of the widest run of the text that the overlays'
+// wrap will not break (unbreakableRuns in line_break.h: a Latin word with its punctuation, a CJK
+// character with the closing marks after it and the opening marks before it).
 // A text fits a panel of width w without cutting a word iff this is <= w.
 float widestUnbreakableRunPx(std::string_view utf8);
 
