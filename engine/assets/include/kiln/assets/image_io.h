@@ -1,5 +1,5 @@
 // Image files to and from core::Image: decoding PNG/JPEG (stb_image), also ahead of need on a
-// worker thread (ImageDecodeBatch), encoding PNG (stb_image_write). CPU only: does NOT upload
+// worker thread (ImageDecodeBatch), encoding PNG (zlib). CPU only: does NOT upload
 // anything to the GPU and keeps no cache.
 #pragma once
 
