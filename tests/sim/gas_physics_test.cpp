@@ -52,6 +52,39 @@ TEST(SimGasPhysics, ConvectionIsLaminarAtLowFlowAndRisesWithFlow) {
     EXPECT_EQ(ductConvectionWPerM2K(1.0, 0.0, 0.2, 600.0), 0.0);
 }
 
+// Nusselt number of the duct convection at a Reynolds number (flow area 1 m2, diameter 1 m).
+double ductNusselt(double reynolds, double temperatureK) {
+    const double massFlow = reynolds * airViscosityPaS(temperatureK);
+    return ductConvectionWPerM2K(massFlow, 1.0, 1.0, temperatureK) /
+           airConductivityWPerMK(temperatureK);
+}
+
+TEST(SimGasPhysics, ConvectionFollowsGnielinskisTransitionBetweenLaminarAndTurbulent) {
+    // Gnielinski, Int. J. Heat Mass Transfer 63 (2013) 134-140 (VDI Heat Atlas G1): laminar
+    // (3.66) up to Re 2300, his turbulent correlation (Petukhov friction factor) from 10^4, and
+    // Nu = (1 - g) Nu_lam(2300) + g Nu_turb(10^4), g = (Re - 2300) / 7700, between them.
+    const double t = 900.0;
+    const double pr = 0.7;
+    const double f = std::pow(0.79 * std::log(1e4) - 1.64, -2.0);
+    const double nuTurb = (f / 8.0) * (1e4 - 1000.0) * pr /
+                          (1.0 + 12.7 * std::sqrt(f / 8.0) * (std::pow(pr, 2.0 / 3.0) - 1.0));
+    EXPECT_NEAR(nuTurb, 29.8, 0.05);
+    EXPECT_NEAR(ductNusselt(2300.0, t), 3.66, 1e-6);
+    EXPECT_NEAR(ductNusselt(1e4, t), nuTurb, 1e-3);
+    // Continuous at both ends.
+    EXPECT_NEAR(ductNusselt(2300.0 * (1.0 - 1e-9), t), ductNusselt(2300.0 * (1.0 + 1e-9), t), 1e-6);
+    EXPECT_NEAR(ductNusselt(1e4 * (1.0 - 1e-9), t), ductNusselt(1e4 * (1.0 + 1e-9), t), 1e-6);
+    // Linear in between: halfway is the mean of the ends.
+    EXPECT_NEAR(ductNusselt(6150.0, t), 0.5 * (3.66 + nuTurb), 1e-3);
+    // Monotone in Re through the transition and beyond.
+    double last = ductNusselt(100.0, t);
+    for (double re = 200.0; re <= 5e4; re *= 1.05) {
+        const double nu = ductNusselt(re, t);
+        EXPECT_GE(nu, last) << "Re " << re;
+        last = nu;
+    }
+}
+
 TEST(SimGasPhysics, FuelChemistryMatchesTheReferenceDerivations) {
     core::Result<KilnParams> p = loadKilnParams(core::dataPath("assets/firings/egg_kiln.json"));
     ASSERT_TRUE(p.ok()) << p.error().message;

@@ -34,6 +34,20 @@ constexpr double kPr23 = 0.788373;
 constexpr double kGnielinskiTerm = 12.7 * 2.8284271247461903 * (kPr23 - 1.0);
 constexpr double kGasConstantJPerMolK = 8.314462618;
 
+// Laminar Nu and the ends of Gnielinski's transition (ductConvectionInline).
+constexpr double kNuLaminar = 3.66;
+constexpr double kReLaminar = 2300.0;
+constexpr double kReTurbulent = 1.0e4;
+
+// Gnielinski (ORNL TRANSFORM Nu_Gnielinski.mo), Petukhov friction factor, Pr = 0.7, Re >= 10^4:
+// f = 1 / a^2 with a = 0.79 ln Re - 1.64 (> 0 here), so sqrt(f / 8) = 1 / (a sqrt 8) and
+// Nu = (f / 8)(Re - 1000) Pr / (1 + 12.7 sqrt(f / 8)(Pr^2/3 - 1))
+//    = (Re - 1000) Pr / (8 a^2 + 12.7 sqrt(8) (Pr^2/3 - 1) a).
+inline double gnielinskiTurbulentNu(double re) {
+    const double a = 0.79 * std::log(re) - 1.64;
+    return (re - 1000.0) * kPr / (a * (8.0 * a + kGnielinskiTerm));
+}
+
 // (T / Tref)^1.5, without pow (this runs for every zone every step).
 inline double sutherlandPower(double t) {
     const double r = t / kSutherlandRefK;
@@ -73,15 +87,16 @@ inline double ductConvectionInline(double massFlowKgPerS, double flowAreaM2,
     // mu = kMuRefPaS s (Tref + S) / (t + S); Re = G D / mu.
     const double re = std::abs(massFlowKgPerS) * hydraulicDiameterM * (t + kMuSK) /
                       (flowAreaM2 * kMuRefPaS * (kSutherlandRefK + kMuSK) * s);
-    // Fully developed laminar flow, constant wall temperature (thermal-properties.md 5).
-    double nu = 3.66;
-    if (re > 3000.0) {
-        // Gnielinski (ORNL TRANSFORM Nu_Gnielinski.mo), Petukhov friction factor, Pr = 0.7:
-        // f = 1 / a^2 with a = 0.79 ln Re - 1.64 (> 0 here), so sqrt(f / 8) = 1 / (a sqrt 8) and
-        // Nu = (f / 8)(Re - 1000) Pr / (1 + 12.7 sqrt(f / 8)(Pr^2/3 - 1))
-        //    = (Re - 1000) Pr / (8 a^2 + 12.7 sqrt(8) (Pr^2/3 - 1) a).
-        const double a = 0.79 * std::log(re) - 1.64;
-        nu = std::max(nu, (re - 1000.0) * kPr / (a * (8.0 * a + kGnielinskiTerm)));
+    // Fully developed laminar flow, constant wall temperature (thermal-properties.md 5), below
+    // Re 2300; Gnielinski's turbulent correlation from Re 10^4; between them Gnielinski's linear
+    // transition (Int. J. Heat Mass Transfer 63 (2013) 134-140; VDI Heat Atlas G1):
+    // Nu = (1 - g) Nu_lam(2300) + g Nu_turb(10^4), g = (Re - 2300) / (10^4 - 2300).
+    double nu = kNuLaminar;
+    if (re >= kReTurbulent) {
+        nu = gnielinskiTurbulentNu(re);
+    } else if (re > kReLaminar) {
+        const double g = (re - kReLaminar) * (1.0 / (kReTurbulent - kReLaminar));
+        nu = kNuLaminar + g * (gnielinskiTurbulentNu(kReTurbulent) - kNuLaminar);
     }
     return nu * k / hydraulicDiameterM;
 }
