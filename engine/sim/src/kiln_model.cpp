@@ -521,6 +521,7 @@ KilnState KilnModel::reloadedState(const KilnState& fired) const {
     s.charBedKg = 0.0;
     s.energy.openingLossJ += before - storedEnergyJ(s);
     s.lowerFlowShare = mParams.lowerFlowShareClearing; // the firebox is rebuilt
+    s.gasHold = GasMarchHold{};                        // new ware: the gas marches again
     return s;
 }
 
@@ -529,6 +530,7 @@ void KilnModel::startFiring(KilnState& state) const {
     state.fuelFedKg = 0.0;
     state.fuelBurntKg = 0.0;
     state.energy = EnergyLedger{};
+    state.gasHold = GasMarchHold{};
     state.energy.initialStoredJ = storedEnergyJ(state);
 }
 
@@ -1010,9 +1012,27 @@ constexpr std::array<ConductWall, sizeof...(I)> conductWallTable(std::index_sequ
 constexpr std::array<ConductWall, kMaxWallNodes> kConductWall =
         conductWallTable(std::make_index_sequence<kMaxWallNodes>{});
 
+// How long the gas march may be held over while nothing burns, s (subStep). A numerical
+// choice: in the cooling the setting changes by about 0.5 C a minute, and the gas's share of
+// its heat loss with it. With 1-min steps, 2 min holds every other march over: the solids stay
+// within 0.1 C of marching every step and the held gas within 0.4 C; 4 min left the gas up to
+// 1.1 C behind (docs/simulation.md 4, seventh speed pass).
+constexpr double kGasHoldS = 120.0;
+// The march is held over only where the air it drew and the heat that left the chimney differ
+// from the march before's by at most this share (numerical choice).
+constexpr double kGasHoldSettledShare = 1e-3;
+
+bool sameInputs(const StepInputs& a, const StepInputs& b) {
+    return a.fireboxFeedKgPerHour == b.fireboxFeedKgPerHour &&
+           a.sideFeedKgPerHour == b.sideFeedKgPerHour && a.sideFeedRow == b.sideFeedRow &&
+           a.stokeMouthOpen == b.stokeMouthOpen && a.damperOpen == b.damperOpen &&
+           a.spyHolesOpen == b.spyHolesOpen && a.clearing == b.clearing;
+}
+
 } // namespace
 
-void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
+void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
+                         std::array<double, 4>* received) const {
     const KilnParams& p = mParams;
     const double ta = p.ambientTemperatureC;
     const Chemistry chem{mO2ToCoPerKgFuel, mCoPerKgFuel, mH2oPerKgFuel, mHeatToCoJPerKgFuel};
@@ -1021,14 +1041,6 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const int rows = p.rowCount;
     const std::size_t zoneCount = mZones.size();
     const std::size_t chimney = zoneCount - 1;
-
-    // 1. Flame share of the lower positions relaxes towards its target; clearing drops the flame.
-    {
-        const double target = in.clearing ? p.lowerFlowShareClearing : p.lowerFlowShareNormal;
-        const double tau = in.clearing ? p.clearingTimeConstantS : p.flameShareTimeConstantS;
-        s.lowerFlowShare +=
-                (target - s.lowerFlowShare) * (1.0 - std::exp(-dt / std::max(tau, 1.0)));
-    }
 
     // 2. Draft: stack effect of every zone's hot gas column against ambient air,
     //    dP = sum g dz (rho_amb - rho_gas) (thermal-properties.md 6), from last step's gas.
@@ -1073,6 +1085,9 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     const double leakAir = air * p.leakAreaM2 / inletArea;
     const double doorLeakAir = leakAir * p.doorLeakShare;
     const double leakAirPerRow = (leakAir - doorLeakAir) / rows;
+    // The draft comes from last step's gas, so after a change the air settles over a few steps;
+    // the march is held over only once it has (kGasHoldSettledShare).
+    const bool airSettled = std::abs(air - s.airKgPerS) <= kGasHoldSettledShare * air;
     s.airKgPerS = air;
     s.mouthAirKgPerS = mouthAir;
     s.draftPa = draft;
@@ -1143,11 +1158,6 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
 
     // 5. Gas march. Firebox first.
     double heatRelease = 0.0;
-    // Heat received by the solids this step, W: setting per position, wall inner face (crown or
-    // the only wall), lower wall inner face.
-    // Only this kiln's zones are cleared (of kMaxZones): 44 of 212 rows for the egg kiln.
-    std::array<std::array<double, 4>, kMaxZones> received;
-    std::fill_n(received.begin(), zoneCount, std::array<double, 4>{});
 
     // Gas emissivity and convection of a zone from last step's gas (both streams share them:
     // same composition within a few per cent, and the same mass flux since each stream's flow
@@ -1345,9 +1355,69 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     s.heatReleaseW = heatRelease;
     // What leaves the chimney: sensible heat and unburnt chemical energy.
     s.energy.stackLossJ += gas.sensibleW * dt;
-    s.energy.unburntLossJ +=
-            (gas.kgPerS[kCO] * kCoHeatingValueJPerKg + gas.kgPerS[kFuel] * mLhvVolatilesJPerKg) *
-            dt;
+    const double unburntW =
+            gas.kgPerS[kCO] * kCoHeatingValueJPerKg + gas.kgPerS[kFuel] * mLhvVolatilesJPerKg;
+    s.energy.unburntLossJ += unburntW * dt;
+
+    // Nothing burning, nothing fed, no fuel left on the grate, in this march and the one before,
+    // and the air and the stack loss settled: the next steps under the same inputs may reuse
+    // this march's heat flows (subStep).
+    GasMarchHold& hold = s.gasHold;
+    const bool quiet = in.fireboxFeedKgPerHour == 0.0 && in.sideFeedKgPerHour == 0.0 &&
+                       s.fuelBedKg == 0.0 && s.charBedKg == 0.0 && heatRelease == 0.0 &&
+                       unburntW == 0.0;
+    const bool settled = airSettled && std::abs(gas.sensibleW - hold.previousStackLossW) <=
+                                               kGasHoldSettledShare * std::abs(gas.sensibleW);
+    hold.heatToSolidsW.clear();
+    if (quiet && hold.previousQuiet && settled) {
+        hold.heatToSolidsW.assign(received, received + zoneCount);
+        hold.stackLossW = gas.sensibleW;
+        hold.inputs = in;
+        hold.stepSeconds = dt;
+        hold.heldSeconds = 0.0;
+    }
+    hold.previousQuiet = quiet;
+    hold.previousStackLossW = gas.sensibleW;
+}
+
+void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
+    const KilnParams& p = mParams;
+    const double ta = p.ambientTemperatureC;
+    const int rows = p.rowCount;
+    const std::size_t zoneCount = mZones.size();
+    const std::size_t chimney = zoneCount - 1;
+
+    // 1. Flame share of the lower positions relaxes towards its target; clearing drops the flame.
+    {
+        const double target = in.clearing ? p.lowerFlowShareClearing : p.lowerFlowShareNormal;
+        const double tau = in.clearing ? p.clearingTimeConstantS : p.flameShareTimeConstantS;
+        s.lowerFlowShare +=
+                (target - s.lowerFlowShare) * (1.0 - std::exp(-dt / std::max(tau, 1.0)));
+    }
+
+    // Heat received by the solids this step, W: setting per position, wall inner face (crown or
+    // the only wall), lower wall inner face.
+    // Only this kiln's zones are cleared (of kMaxZones): 44 of 212 rows for the egg kiln.
+    std::array<std::array<double, 4>, kMaxZones> received;
+    std::fill_n(received.begin(), zoneCount, std::array<double, 4>{});
+    // 2-5, the draft, the air, the fuel bed and the gas march; or, while nothing burns and the
+    // inputs stay as they were, the last march's heat flows for up to kGasHoldS (the solids, with
+    // hours of time constant, change by a fraction of a degree meanwhile; the gas, the air and
+    // the draft stay as that march left them). The ledger closes either way: what the held gas
+    // gives the solids and takes up the chimney is what that march's gas gave and took.
+    GasMarchHold& hold = s.gasHold;
+    if (hold.heatToSolidsW.size() == zoneCount && hold.stepSeconds == dt &&
+        hold.heldSeconds + dt < kGasHoldS && sameInputs(hold.inputs, in) && s.fuelBedKg == 0.0 &&
+        s.charBedKg == 0.0) {
+        std::copy(hold.heatToSolidsW.begin(), hold.heatToSolidsW.end(), received.begin());
+        s.energy.stackLossJ += hold.stackLossW * dt;
+        s.heatReleaseW = 0.0;
+        hold.heldSeconds += dt;
+    } else {
+        marchGas(s, in, dt, received.data());
+    }
+    const double mouthArea = p.stokeMouthAreaM2 * in.stokeMouthOpen;
+    const double spyArea = p.spyHoleAreaM2 * in.spyHolesOpen;
 
     // 6. Radiation between solids (explicit, conservative): setting <-> wall in each row and rear
     //    zone, upper <-> lower setting, and along the kiln between neighbouring rows' setting.

@@ -101,6 +101,11 @@ public:
 private:
     KilnModel() = default;
     void subStep(KilnState& state, const StepInputs& inputs, double dtSeconds) const;
+    // The step's draft, air, fuel bed and gas march: the heat the gas gives each zone's solids,
+    // W, is added to received[zone] (setting upper, lower, wall, lower wall); sets
+    // state.gasHold.
+    void marchGas(KilnState& state, const StepInputs& inputs, double dtSeconds,
+                  std::array<double, 4>* received) const;
 
     KilnParams mParams;
     HeatworkModel mHeatwork;

@@ -2,6 +2,7 @@
 // Plain copyable data; the model reads one and writes the next. Does NOT hold parameters.
 #pragma once
 
+#include "kiln/sim/step_inputs.h"
 #include "kiln/sim/ware.h"
 
 #include <array>
@@ -52,6 +53,21 @@ struct EnergyLedger {
     double initialStoredJ = 0.0; // stored heat when the state was created
 };
 
+// The last gas march, kept while nothing burns so that the next steps under the same inputs can
+// reuse its heat flows (KilnModel::step; docs/simulation.md 4, seventh speed pass). Empty
+// heatToSolidsW: the next step marches.
+struct GasMarchHold {
+    // Per zone, W: into the setting (upper, lower position), the wall, the lower wall.
+    std::vector<std::array<double, 4>> heatToSolidsW;
+    double stackLossW = 0.0;  // sensible heat leaving the chimney
+    StepInputs inputs;        // the inputs that march was made under
+    double stepSeconds = 0.0; // its internal step
+    double heldSeconds = 0.0; // how long it has been reused since
+    // The last march: whether nothing burnt and nothing was fed, and its stack loss, W.
+    bool previousQuiet = false;
+    double previousStackLossW = 0.0;
+};
+
 struct KilnState {
     double timeSeconds = 0.0;
     std::vector<ZoneState> zones;      // firebox, rows front to rear, rear zones, chimney
@@ -66,6 +82,7 @@ struct KilnState {
     double lowerFlowShare = 0.4;       // share of the gas passing the lower wares
     double heatReleaseW = 0.0;         // combustion heat released in the kiln (last step)
     EnergyLedger energy;
+    GasMarchHold gasHold;
 };
 
 const char* atmosphereName(Atmosphere atmosphere);
