@@ -1022,13 +1022,6 @@ constexpr double kGasHoldS = 120.0;
 // from the march before's by at most this share (numerical choice).
 constexpr double kGasHoldSettledShare = 1e-3;
 
-bool sameInputs(const StepInputs& a, const StepInputs& b) {
-    return a.fireboxFeedKgPerHour == b.fireboxFeedKgPerHour &&
-           a.sideFeedKgPerHour == b.sideFeedKgPerHour && a.sideFeedRow == b.sideFeedRow &&
-           a.stokeMouthOpen == b.stokeMouthOpen && a.damperOpen == b.damperOpen &&
-           a.spyHolesOpen == b.spyHolesOpen && a.clearing == b.clearing;
-}
-
 } // namespace
 
 void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
@@ -1407,7 +1400,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // gives the solids and takes up the chimney is what that march's gas gave and took.
     GasMarchHold& hold = s.gasHold;
     if (hold.heatToSolidsW.size() == zoneCount && hold.stepSeconds == dt &&
-        hold.heldSeconds + dt < kGasHoldS && sameInputs(hold.inputs, in) && s.fuelBedKg == 0.0 &&
+        hold.heldSeconds + dt < kGasHoldS && hold.inputs == in && s.fuelBedKg == 0.0 &&
         s.charBedKg == 0.0) {
         std::copy(hold.heatToSolidsW.begin(), hold.heatToSolidsW.end(), received.begin());
         s.energy.stackLossJ += hold.stackLossW * dt;

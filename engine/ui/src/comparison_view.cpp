@@ -178,19 +178,6 @@ void noteWrapped(ComparisonCommand& command, std::string_view text, ImU32 colour
     wrappedText(text, colour);
 }
 
-// A text on a draw list on one line, with the room it had.
-void placeText(ImDrawList* list, ComparisonCommand& command, ImVec2 pos, std::string_view text,
-               float availablePx, ImU32 colour) {
-    if (text.empty()) {
-        return;
-    }
-    const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
-    list->AddText(pos, colour, text.data(), text.data() + text.size());
-    recordDrawnText(text);
-    command.placed.push_back(
-            {std::string(text), width, availablePx, cutOffByClipPx(*list, pos.x, width)});
-}
-
 // A button as wide as the space it is in, its label wrapped inside, at least one touch target
 // tall, with a coloured bar on its left (the kiln's colour) and a border when selected.
 bool wrappingButton(ComparisonCommand& command, std::string_view label, std::string_view id,
@@ -281,14 +268,14 @@ void drawTimeline(const ComparisonViewModel& view, ComparisonCommand& command) {
         list->AddLine(ImVec2(x, origin.y), ImVec2(x, lanesBottom), kGridColour);
         const std::string tick = formatNumber(y, 0);
         const float w = ImGui::CalcTextSize(tick.c_str()).x;
-        placeText(list, command, ImVec2(x - w * 0.5f, lanesBottom + gap * 0.5f), tick,
+        placeText(*list, command.placed, ImVec2(x - w * 0.5f, lanesBottom + gap * 0.5f), tick,
                   static_cast<float>(step / std::max(axisTo - axisFrom, 1.0)) * (x1 - x0),
                   colours.dimText);
     }
     // What the ticks count, under them at the right, as the chart below names its hours.
     const float yearAxisW = ImGui::CalcTextSize(view.yearAxis.c_str()).x;
-    placeText(list, command, ImVec2(x1 - yearAxisW, lanesBottom + gap * 0.5f + lh), view.yearAxis,
-              x1 - x0, colours.dimText);
+    placeText(*list, command.placed, ImVec2(x1 - yearAxisW, lanesBottom + gap * 0.5f + lh),
+              view.yearAxis, x1 - x0, colours.dimText);
     for (std::size_t i = 0; i < view.kilns.size(); ++i) {
         const ComparisonKilnView& k = view.kilns[i];
         const ImU32 colour = comparisonKilnColour(i);
@@ -307,7 +294,7 @@ void drawTimeline(const ComparisonViewModel& view, ComparisonCommand& command) {
         const float mid = y + laneH * 0.5f;
         list->AddRectFilled(ImVec2(origin.x, mid - swatch * 0.5f),
                             ImVec2(origin.x + swatch, mid + swatch * 0.5f), colour);
-        placeText(list, command, ImVec2(origin.x + swatch + gap, mid - lh * 0.5f), k.name,
+        placeText(*list, command.placed, ImVec2(origin.x + swatch + gap, mid - lh * 0.5f), k.name,
                   labelW - swatch - gap, colours.text);
         list->AddRectFilled(
                 ImVec2(xOf(k.fromYear), mid - laneH * 0.25f),
@@ -406,14 +393,14 @@ void drawChart(const ComparisonViewModel& view, ComparisonCommand& command, floa
     const float half = width * 0.5f;
     list->AddLine(ImVec2(origin.x, origin.y + lh * 0.5f),
                   ImVec2(origin.x + lineW, origin.y + lh * 0.5f), colours.text, 3.5f * s);
-    placeText(list, command, ImVec2(origin.x + lineW + gap, origin.y), view.frontLabel,
+    placeText(*list, command.placed, ImVec2(origin.x + lineW + gap, origin.y), view.frontLabel,
               half - lineW - 2.0f * gap, colours.text);
     list->AddLine(ImVec2(origin.x + half, origin.y + lh * 0.5f),
                   ImVec2(origin.x + half + lineW, origin.y + lh * 0.5f), colours.text, 1.2f * s);
-    placeText(list, command, ImVec2(origin.x + half + lineW + gap, origin.y), view.rearLabel,
-              half - lineW - 2.0f * gap, colours.text);
-    placeText(list, command, ImVec2(origin.x, origin.y + lh + gap), view.temperatureAxis, width,
-              colours.dimText);
+    placeText(*list, command.placed, ImVec2(origin.x + half + lineW + gap, origin.y),
+              view.rearLabel, half - lineW - 2.0f * gap, colours.text);
+    placeText(*list, command.placed, ImVec2(origin.x, origin.y + lh + gap), view.temperatureAxis,
+              width, colours.dimText);
 
     double endHours = 1.0;
     double topC = 1200.0;
@@ -451,7 +438,7 @@ void drawChart(const ComparisonViewModel& view, ComparisonCommand& command, floa
         list->AddLine(ImVec2(min.x, y), ImVec2(max.x, y), kGridColour);
         const std::string tick = formatNumber(c, 0);
         const float w = ImGui::CalcTextSize(tick.c_str()).x;
-        placeText(list, command, ImVec2(min.x - gap - w, y - lh * 0.5f), tick, tickWidth,
+        placeText(*list, command.placed, ImVec2(min.x - gap - w, y - lh * 0.5f), tick, tickWidth,
                   colours.dimText);
     }
     const double stepH =
@@ -461,12 +448,12 @@ void drawChart(const ComparisonViewModel& view, ComparisonCommand& command, floa
         list->AddLine(ImVec2(x, min.y), ImVec2(x, max.y), kGridColour);
         const std::string tick = formatNumber(h, 0);
         const float w = ImGui::CalcTextSize(tick.c_str()).x;
-        placeText(list, command, ImVec2(x - w * 0.5f, max.y + gap * 0.5f), tick, tickWidth * 2.0f,
-                  colours.dimText);
+        placeText(*list, command.placed, ImVec2(x - w * 0.5f, max.y + gap * 0.5f), tick,
+                  tickWidth * 2.0f, colours.dimText);
     }
     const float axisWidth = ImGui::CalcTextSize(view.timeAxis.c_str()).x;
-    placeText(list, command, ImVec2(max.x - axisWidth, max.y + gap * 0.5f + lh), view.timeAxis,
-              max.x - origin.x, colours.dimText);
+    placeText(*list, command.placed, ImVec2(max.x - axisWidth, max.y + gap * 0.5f + lh),
+              view.timeAxis, max.x - origin.x, colours.dimText);
 
     const bool anySelected = !view.selectedKilnId.empty();
     std::vector<ImVec2> line;

@@ -64,24 +64,11 @@ std::string speedLabel(double speed) {
     return out;
 }
 
-// Draws a text on a draw list and records it with the room it had.
-void placeText(ImDrawList* list, FiringDashboardCommand& command, ImVec2 pos, std::string_view text,
-               float availablePx, ImU32 colour) {
-    if (text.empty()) {
-        return;
-    }
-    const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
-    list->AddText(pos, colour, text.data(), text.data() + text.size());
-    recordDrawnText(text);
-    command.placed.push_back(
-            {std::string(text), width, availablePx, cutOffByClipPx(*list, pos.x, width)});
-}
-
 // Centred in [x0, x0 + width].
 void placeCentred(ImDrawList* list, FiringDashboardCommand& command, float x0, float width, float y,
                   std::string_view text, ImU32 colour) {
     const float w = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
-    placeText(list, command, ImVec2(x0 + (width - w) * 0.5f, y), text, width, colour);
+    placeText(*list, command.placed, ImVec2(x0 + (width - w) * 0.5f, y), text, width, colour);
 }
 
 float buttonWidth(std::string_view label, float uiScale) {
@@ -141,11 +128,11 @@ void drawChart(const FiringDashboardView& view, FiringDashboardCommand& command,
         const float x = origin.x + slot * static_cast<float>(i);
         list->AddRectFilled(ImVec2(x, origin.y + lh * 0.35f), ImVec2(x + lh, origin.y + lh * 0.65f),
                             legend[i].second);
-        placeText(list, command, ImVec2(x + lh + gap, origin.y), *legend[i].first,
+        placeText(*list, command.placed, ImVec2(x + lh + gap, origin.y), *legend[i].first,
                   slot - lh - 2.0f * gap, colours.text);
     }
-    placeText(list, command, ImVec2(origin.x, origin.y + lh + gap), l.temperatureAxis, size.x,
-              colours.dimText);
+    placeText(*list, command.placed, ImVec2(origin.x, origin.y + lh + gap), l.temperatureAxis,
+              size.x, colours.dimText);
 
     double topC = 1400.0;
     const FiringHistory* history = view.history;
@@ -173,8 +160,8 @@ void drawChart(const FiringDashboardView& view, FiringDashboardCommand& command,
         list->AddLine(ImVec2(area.min.x, y), ImVec2(area.max.x, y), kGridColour);
         const std::string tick = formatNumber(c, 0);
         const float w = ImGui::CalcTextSize(tick.c_str()).x;
-        placeText(list, command, ImVec2(area.min.x - gap - w, y - lh * 0.5f), tick, tickWidth,
-                  colours.dimText);
+        placeText(*list, command.placed, ImVec2(area.min.x - gap - w, y - lh * 0.5f), tick,
+                  tickWidth, colours.dimText);
     }
     const double stepH =
             niceStep(endHours,
@@ -184,11 +171,11 @@ void drawChart(const FiringDashboardView& view, FiringDashboardCommand& command,
         list->AddLine(ImVec2(x, area.min.y), ImVec2(x, area.max.y), kGridColour);
         const std::string tick = formatNumber(h, 0);
         const float w = ImGui::CalcTextSize(tick.c_str()).x;
-        placeText(list, command, ImVec2(x - w * 0.5f, area.max.y + gap * 0.5f), tick,
+        placeText(*list, command.placed, ImVec2(x - w * 0.5f, area.max.y + gap * 0.5f), tick,
                   tickWidth * 2.0f, colours.dimText);
     }
     const float axisWidth = ImGui::CalcTextSize(l.timeAxis.c_str()).x;
-    placeText(list, command, ImVec2(area.max.x - axisWidth, area.max.y + gap * 0.5f + lh),
+    placeText(*list, command.placed, ImVec2(area.max.x - axisWidth, area.max.y + gap * 0.5f + lh),
               l.timeAxis, area.max.x - origin.x, colours.dimText);
 
     if (history != nullptr && history->size() >= 2) {
@@ -232,7 +219,7 @@ void drawHeatMap(const FiringDashboardView& view, FiringDashboardCommand& comman
     const float lh = ImGui::GetTextLineHeight();
     const float gap = 6.0f * view.uiScale;
     const float band = touchTargetPx(view.uiScale);
-    placeText(list, command, origin, l.section, width, colours.text);
+    placeText(*list, command.placed, origin, l.section, width, colours.text);
     const float nameWidth = std::max(ImGui::CalcTextSize(l.upper.c_str()).x,
                                      ImGui::CalcTextSize(l.lower.c_str()).x) +
                             gap;
@@ -246,8 +233,8 @@ void drawHeatMap(const FiringDashboardView& view, FiringDashboardCommand& comman
     for (int p = 0; p < 2; ++p) {
         const float top = y0 + band * static_cast<float>(p);
         const std::string& name = p == sim::kUpper ? l.upper : l.lower;
-        placeText(list, command, ImVec2(origin.x, top + (band - lh) * 0.5f), name, nameWidth,
-                  colours.text);
+        placeText(*list, command.placed, ImVec2(origin.x, top + (band - lh) * 0.5f), name,
+                  nameWidth, colours.text);
         for (int r = 0; r < rows; ++r) {
             const HeatMapRow& row = view.rows[static_cast<std::size_t>(r)];
             const float cx = x0 + cell * static_cast<float>(r);
@@ -272,9 +259,10 @@ void drawHeatMap(const FiringDashboardView& view, FiringDashboardCommand& comman
     }
     // Front at the left, rear at the right.
     const float yLabels = y0 + 2.0f * band + gap * 0.5f;
-    placeText(list, command, ImVec2(x0, yLabels), l.front, (x1 - x0) * 0.5f, colours.dimText);
+    placeText(*list, command.placed, ImVec2(x0, yLabels), l.front, (x1 - x0) * 0.5f,
+              colours.dimText);
     const float rearWidth = ImGui::CalcTextSize(l.rear.c_str()).x;
-    placeText(list, command, ImVec2(x1 - rearWidth, yLabels), l.rear, (x1 - x0) * 0.5f,
+    placeText(*list, command.placed, ImVec2(x1 - rearWidth, yLabels), l.rear, (x1 - x0) * 0.5f,
               colours.dimText);
     ImGui::SetCursorScreenPos(ImVec2(origin.x, yLabels + lh + gap));
     ImGui::PushStyleColor(ImGuiCol_Text, colours.dimText);
@@ -305,10 +293,10 @@ void drawReadout(const FiringDashboardView& view, FiringDashboardCommand& comman
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const float y = o.y + lh * static_cast<float>(i);
         const float valueWidth = ImGui::CalcTextSize(lines[i].second.c_str()).x;
-        placeText(list, command, ImVec2(o.x, y), *lines[i].first, width - valueWidth - gap,
+        placeText(*list, command.placed, ImVec2(o.x, y), *lines[i].first, width - valueWidth - gap,
                   colours.dimText);
-        placeText(list, command, ImVec2(o.x + width - valueWidth, y), lines[i].second, valueWidth,
-                  colours.text);
+        placeText(*list, command.placed, ImVec2(o.x + width - valueWidth, y), lines[i].second,
+                  valueWidth, colours.text);
     }
     ImGui::Dummy(ImVec2(width, 2.0f * lh + gap * 0.5f));
 }
@@ -406,17 +394,18 @@ void drawTestPiece(const FiringDashboardView& view, FiringDashboardCommand& comm
     const std::array<std::string, 3> first{l.row, std::to_string(t.row + 1),
                                            t.position == sim::kUpper ? l.upper : l.lower};
     for (const std::string& s : first) {
-        placeText(list, command, ImVec2(x, o.y), s, room, colours.text);
+        placeText(*list, command.placed, ImVec2(x, o.y), s, room, colours.text);
         x += ImGui::CalcTextSize(s.c_str()).x + gap;
     }
     x = o.x + swatch + gap;
     std::string temperature = formatNumber(t.temperatureC, 0);
     temperature.append(" °C");
-    placeText(list, command, ImVec2(x, o.y + lh), temperature, room, colours.text);
+    placeText(*list, command.placed, ImVec2(x, o.y + lh), temperature, room, colours.text);
     x += ImGui::CalcTextSize(temperature.c_str()).x + 2.0f * gap;
     if (!t.coneLabel.empty()) {
         for (const std::string* s : {&l.cone, &t.coneLabel}) {
-            placeText(list, command, ImVec2(x, o.y + lh), *s, o.x + width - x, colours.text);
+            placeText(*list, command.placed, ImVec2(x, o.y + lh), *s, o.x + width - x,
+                      colours.text);
             x += ImGui::CalcTextSize(s->c_str()).x + gap;
         }
     }
@@ -461,7 +450,7 @@ void drawResults(const FiringDashboardView& view, FiringDashboardCommand& comman
         list->AddRectFilled(ImVec2(p.x, p.y + lh * 0.2f), ImVec2(p.x + lh * 0.6f, p.y + lh * 0.8f),
                             kOutcomeColours[k]);
         const std::string count = std::to_string(counts[k]);
-        placeText(list, command, ImVec2(p.x + lh, p.y), count, width - lh, colours.text);
+        placeText(*list, command.placed, ImVec2(p.x + lh, p.y), count, width - lh, colours.text);
         ImGui::SetCursorScreenPos(
                 ImVec2(p.x + lh + ImGui::CalcTextSize(count.c_str()).x + gap * 2.0f, p.y));
         ImGui::BeginGroup();
@@ -562,7 +551,7 @@ FiringDashboardCommand drawFiringDashboard(const FiringDashboardView& view, cons
                false);
         const ImVec2 at = ImGui::GetCursorScreenPos();
         const float rowHeight = ImGui::GetItemRectSize().y;
-        placeText(ImGui::GetWindowDrawList(), command,
+        placeText(*ImGui::GetWindowDrawList(), command.placed,
                   ImVec2(at.x + gap, at.y + (rowHeight - ImGui::GetTextLineHeight()) * 0.5f),
                   l.speed, speedWidth, overlayColours().dimText);
         ImGui::Dummy(ImVec2(speedWidth + gap, rowHeight));
@@ -633,9 +622,17 @@ FiringDashboardCommand drawFiringDashboard(const FiringDashboardView& view, cons
     return command;
 }
 
-float cutOffByClipPx(const ImDrawList& list, float x, float widthPx) {
-    return std::max(0.0f, list.GetClipRectMin().x - x) +
-           std::max(0.0f, x + widthPx - list.GetClipRectMax().x);
+void placeText(ImDrawList& list, std::vector<PlacedText>& placed, ImVec2 pos, std::string_view text,
+               float availablePx, ImU32 colour) {
+    if (text.empty()) {
+        return;
+    }
+    const float width = ImGui::CalcTextSize(text.data(), text.data() + text.size()).x;
+    list.AddText(pos, colour, text.data(), text.data() + text.size());
+    recordDrawnText(text);
+    const float cutOff = std::max(0.0f, list.GetClipRectMin().x - pos.x) +
+                         std::max(0.0f, pos.x + width - list.GetClipRectMax().x);
+    placed.push_back({std::string(text), width, availablePx, cutOff});
 }
 
 float coneBendFraction(double heatwork, double thresholdHeatwork, double fullBendHeatwork) {

@@ -17,6 +17,8 @@ struct StepInputs {
     int spyHolesOpen = 0;
     // Clearing (qing huo): mouth closed, embers raked, so the flame drops onto the lower wares.
     bool clearing = false;
+
+    bool operator==(const StepInputs&) const = default;
 };
 
 } // namespace kiln::sim

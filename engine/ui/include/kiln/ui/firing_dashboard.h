@@ -107,8 +107,11 @@ struct PlacedText {
     float cutOffPx = 0.0f;
 };
 
-// How far a text placed at x with width px runs past the current draw list's clip rectangle.
-float cutOffByClipPx(const ImDrawList& list, float x, float widthPx);
+// Draws a text on one line on a draw list, records it as drawn (recordDrawnText) and appends it to
+// `placed` with its width, the room it had and how far it runs past the list's clip rectangle.
+// The dashboard and the comparison place their labels, ticks and legends with it.
+void placeText(ImDrawList& list, std::vector<PlacedText>& placed, ImVec2 pos, std::string_view text,
+               float availablePx, ImU32 colour);
 
 struct PullTestPiece {
     int row = 0;
