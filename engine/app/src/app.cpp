@@ -365,7 +365,7 @@ private:
     std::unique_ptr<SceneRuntime> mScene;
     // The first model's import, started before the window; released after the first frame (its
     // worker frees Assimp's data meanwhile).
-    std::shared_ptr<ModelImportAhead> mImportAhead;
+    std::unique_ptr<ModelImportAhead> mImportAhead;
     std::string mSceneId;
     ui::SceneCardView mCard;
 
@@ -439,10 +439,10 @@ bool App::startUp() {
     // The first model's file is known now: its import (read, repair, conversion) runs on a worker
     // beside the window, the GL context, the shaders and the content files (docs/performance.md).
     if (!mOptions.modelPath.empty()) {
-        mImportAhead = std::make_shared<ModelImportAhead>(mOptions.modelPath);
+        mImportAhead = std::make_unique<ModelImportAhead>(mOptions.modelPath);
     } else if (auto first = scene::loadSceneById(mOptions.sceneId, core::dataRoot());
                first && !first->modelPath.empty()) {
-        mImportAhead = std::make_shared<ModelImportAhead>(first->modelPath);
+        mImportAhead = std::make_unique<ModelImportAhead>(first->modelPath);
     }
     platform::WindowDesc desc;
     desc.width = mOptions.width;
@@ -529,7 +529,7 @@ bool App::startUp() {
     start.walk = mOptions.walk;
     start.firingHours = mOptions.firingHours;
     start.firingPaused = mOptions.offscreen && mOptions.frames > 0;
-    start.importAhead = mImportAhead;
+    start.importAhead = mImportAhead.get();
     openScene(mOptions.sceneId, start);
 
     // ImGui: SDL platform backend and OpenGL3 renderer backend, joined here only.

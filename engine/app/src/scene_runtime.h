@@ -64,8 +64,9 @@ struct SceneStart {
     bool walk = false;
     double firingHours = -1.0; // >= 0: run the firing to this kiln hour at once
     bool firingPaused = false; // headless pictures show the chosen kiln hour
-    // The model's import, already started (used when its path is the scene's model's).
-    std::shared_ptr<ModelImportAhead> importAhead;
+    // The model's import, already started (used when its path is the scene's model's); owned by
+    // the caller, which keeps it alive while the scene is made.
+    ModelImportAhead* importAhead = nullptr;
 };
 
 // Cutaway, layers and the evidence view: which instances show and how they are tinted.

@@ -701,7 +701,7 @@ void importModel(const std::filesystem::path& path,
     Assimp::Importer importer;
     deliver(importWith(importer, path));
     // Assimp's scene is freed here, after the delivery: for a 1.6 M-triangle scan 1.6 M small
-    // arrays, 0.04-0.15 s (docs/performance.md).
+    // arrays, 0.07-0.09 s in the profiles (docs/performance.md).
 }
 
 } // namespace kiln::assets
