@@ -125,6 +125,25 @@ TEST(SimFiringData, TemperatureBelowAbsoluteZeroIsRejected) {
     ASSERT_FALSE(hw.ok());
     EXPECT_NE(hw.error().message.find("below absolute zero"), std::string::npos)
             << hw.error().message;
+
+    std::string knots = readAsset("orton_heatwork.json");
+    replaceOnce(knots, "\"knotsC\": [1200, 1330]", "\"knotsC\": [1330, 1200]");
+    hw = parseHeatwork(knots, "o.json");
+    ASSERT_FALSE(hw.ok());
+    EXPECT_NE(hw.error().message.find("o.json:" + std::to_string(lineOf(knots, "\"knotsC\"")) +
+                                      ": activationEnergy.knotsC[1]: the knots must rise"),
+              std::string::npos)
+            << hw.error().message;
+
+    std::string energies = readAsset("orton_heatwork.json");
+    replaceOnce(energies, "\"energiesJPerMol\": [769000, 1375000]",
+                "\"energiesJPerMol\": [769000]");
+    hw = parseHeatwork(energies, "o.json");
+    ASSERT_FALSE(hw.ok());
+    EXPECT_NE(hw.error().message.find(
+                      "activationEnergy.energiesJPerMol: expected one energy per knot"),
+              std::string::npos)
+            << hw.error().message;
 }
 
 TEST(SimFiringData, ParameterWithoutSourceIsRejected) {

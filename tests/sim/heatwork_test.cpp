@@ -1,7 +1,9 @@
-// Heatwork meter against the Orton 2016 chart (reference orton_cones.csv): the cone equivalents
-// of constant 60 and 150 C/h ramps must land within 10 C for cones 012-13. The thresholds come
-// from the 60 C/h column and one activation energy was fitted on the 150 C/h column, so the
-// 150 C/h check is 14 cones against 1 fitted number; the 60 C/h check tests the integration.
+// Heatwork meter against the Orton 2016 chart (reference orton_cones.csv for the 60 and 150 C/h
+// columns, the chart's 15 C/h column in the project's orton_heatwork.json): the cone equivalents
+// of constant 15, 60 and 150 C/h ramps must land within 10 C for cones 012-14. The thresholds come
+// from the 60 C/h column and two activation energies (at 1200 and 1330 C) were fitted on the 15
+// and 150 C/h columns, so those checks are 29 chart figures against 2 fitted numbers; the 60 C/h
+// check tests the integration.
 #include "kiln/sim/heatwork.h"
 
 #include "sim_test_support.h"
@@ -23,7 +25,7 @@ std::vector<OrtonCone> referenceCones(const std::filesystem::path& dir) {
 }
 
 bool inValidationRange(const std::string& cone) {
-    return cone != "022" && cone != "14";
+    return cone != "022";
 }
 
 TEST(SimHeatwork, ProjectConeTableMatchesTheReferenceChart) {
@@ -53,13 +55,72 @@ TEST(SimHeatwork, RampsReproduceTheOrtonChartWithin10C) {
         SCOPED_TRACE("cone " + reference[i].name);
         const int k = hw.findCone(reference[i].name);
         ASSERT_GE(k, 0);
-        const double at60 = hw.rampEndpointC(static_cast<std::size_t>(k), 60.0);
-        const double at150 = hw.rampEndpointC(static_cast<std::size_t>(k), 150.0);
+        const auto ku = static_cast<std::size_t>(k);
+        const double at60 = hw.rampEndpointC(ku, 60.0);
+        const double at150 = hw.rampEndpointC(ku, 150.0);
         EXPECT_NEAR(at60, reference[i].temperatureAt60CPerHourC, 10.0);
         EXPECT_NEAR(at150, reference[i].temperatureAt150CPerHourC, 10.0);
+        // The chart's slow column (not in the reference file; the project's copy of the chart).
+        const double chart15 = hw.cones()[ku].temperatureAt15CPerHourC;
+        ASSERT_TRUE(std::isfinite(chart15));
+        EXPECT_NEAR(hw.rampEndpointC(ku, 15.0), chart15, 10.0);
         ++checked;
     }
-    EXPECT_EQ(checked, 14); // 012, 08, 04, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13
+    EXPECT_EQ(checked, 15); // 012, 08, 04, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14
+}
+
+// Why the activation energy rises with temperature: between 60 and 15 C/h the chart moves cones
+// 11-13 by 21-22 C and cones 6-10 by 34-38 C. One energy, fitted as before on the 150 C/h column,
+// cannot do both: it puts cones 11-14 more than 10 C too low at 15 C/h (the slow climb to white
+// heat of the egg kiln's last stage would count as a cone or more too much).
+TEST(SimHeatwork, OneActivationEnergyMissesTheSlowColumnOfTheHighCones) {
+    const HeatworkModel profiled = test::loadHeatworkOrDie();
+    core::Result<HeatworkModel> single = HeatworkModel::create(761e3, profiled.cones());
+    ASSERT_TRUE(single.ok());
+    for (const char* name : {"11", "12", "13"}) {
+        SCOPED_TRACE(name);
+        const auto k = static_cast<std::size_t>(profiled.findCone(name));
+        const double chart15 = profiled.cones()[k].temperatureAt15CPerHourC;
+        EXPECT_LT(single->rampEndpointC(k, 15.0), chart15 - 10.0);
+        EXPECT_NEAR(profiled.rampEndpointC(k, 15.0), chart15, 10.0);
+    }
+    // The chart's own spacing: cone 12's 60 - 15 C/h gap is much narrower than cone 9's.
+    const auto c9 = static_cast<std::size_t>(profiled.findCone("9"));
+    const auto c12 = static_cast<std::size_t>(profiled.findCone("12"));
+    const OrtonCone& a = profiled.cones()[c9];
+    const OrtonCone& b = profiled.cones()[c12];
+    EXPECT_GT(a.temperatureAt60CPerHourC - a.temperatureAt15CPerHourC,
+              b.temperatureAt60CPerHourC - b.temperatureAt15CPerHourC + 10.0);
+}
+
+// The rate law is the integral of E(T)/(R T^2): its log slope, measured by a central difference,
+// is the profile's energy at every temperature, and it is continuous across the knots.
+TEST(SimHeatwork, RateLawFollowsTheActivationEnergyProfile) {
+    const HeatworkModel hw = test::loadHeatworkOrDie();
+    constexpr double kR = 8.314462618;
+    for (double c = 400.0; c <= 1500.0; c += 7.3) {
+        SCOPED_TRACE(c);
+        const double h = 0.01;
+        const double slope = (std::log(hw.rate(c + h)) - std::log(hw.rate(c - h))) / (2.0 * h);
+        const double tK = c + 273.15;
+        EXPECT_NEAR(slope * kR * tK * tK, hw.activationEnergyAt(c),
+                    2e-5 * hw.activationEnergyAt(c));
+    }
+    for (double knot : hw.activationEnergy().knotsC) {
+        SCOPED_TRACE(knot);
+        EXPECT_NEAR(hw.rate(knot - 1e-9) / hw.rate(knot + 1e-9), 1.0,
+                    1e-9); // slope 0.06/K: 1.3e-10
+    }
+    EXPECT_NEAR(hw.rate(1300.0), 1.0, 1e-12); // the reference: one hour at 1300 C gives 3600
+    EXPECT_DOUBLE_EQ(hw.activationEnergyAt(1000.0), hw.activationEnergy().energiesJPerMol.front());
+    EXPECT_DOUBLE_EQ(hw.activationEnergyAt(1400.0), hw.activationEnergy().energiesJPerMol.back());
+    // One energy gives the plain Arrhenius law exp(E/R (1/Tref - 1/T)).
+    core::Result<HeatworkModel> single = HeatworkModel::create(7e5, hw.cones());
+    ASSERT_TRUE(single.ok());
+    for (double c : {400.0, 900.0, 1250.0, 1400.0}) {
+        EXPECT_NEAR(single->rate(c), std::exp(7e5 / kR * (1.0 / 1573.15 - 1.0 / (c + 273.15))),
+                    1e-12 * single->rate(c));
+    }
 }
 
 TEST(SimHeatwork, FasterRampsBendConesHotterAsTheChartDoes) {
@@ -72,19 +133,23 @@ TEST(SimHeatwork, FasterRampsBendConesHotterAsTheChartDoes) {
 }
 
 TEST(SimHeatwork, DocumentedFitIsReproducible) {
-    KILN_REQUIRE_REFERENCE(dir);
+    const HeatworkModel hw = test::loadHeatworkOrDie();
     std::vector<OrtonCone> cones;
-    for (const OrtonCone& c : referenceCones(dir)) {
+    for (const OrtonCone& c : hw.cones()) {
         if (inValidationRange(c.name)) {
             cones.push_back(c);
         }
     }
     double worst = 0.0;
-    const double e = fitActivationEnergy(cones, 4e5, 1.5e6, &worst);
-    const HeatworkModel hw = test::loadHeatworkOrDie();
-    // The asset's E is the rounded result of this fit (docs/simulation.md).
-    EXPECT_NEAR(e, hw.activationEnergyJPerMol(), 2000.0);
+    const ActivationEnergyProfile fitted =
+            fitActivationEnergyProfile(cones, hw.activationEnergy().knotsC, 761e3, &worst);
+    // The asset's energies are the rounded result of this fit (docs/simulation.md).
+    ASSERT_EQ(fitted.energiesJPerMol.size(), hw.activationEnergy().energiesJPerMol.size());
+    for (std::size_t i = 0; i < fitted.energiesJPerMol.size(); ++i) {
+        EXPECT_NEAR(fitted.energiesJPerMol[i], hw.activationEnergy().energiesJPerMol[i], 2000.0);
+    }
     EXPECT_LT(worst, 10.0);
+    EXPECT_NEAR(worstChartErrorC(hw.activationEnergy(), cones), worst, 0.1);
 }
 
 TEST(SimHeatwork, ConeIndexRisesWithHeatworkAndLabelsUseOrtonNames) {
@@ -127,6 +192,14 @@ TEST(SimHeatwork, BadCalibrationIsRejected) {
     EXPECT_FALSE(HeatworkModel::create(-1.0, {{"1", 1137, 1154}}).ok());
     EXPECT_FALSE(HeatworkModel::create(7e5, {}).ok());
     EXPECT_FALSE(HeatworkModel::create(7e5, {{"6", 1222, 1243}, {"1", 1137, 1154}}).ok());
+    const std::vector<OrtonCone> one = {{"1", 1137, 1154}};
+    EXPECT_FALSE(HeatworkModel::create(ActivationEnergyProfile{{}, {}}, one).ok());
+    EXPECT_FALSE(HeatworkModel::create(ActivationEnergyProfile{{1200, 1300}, {7e5}}, one).ok());
+    EXPECT_FALSE(
+            HeatworkModel::create(ActivationEnergyProfile{{1300, 1200}, {7e5, 9e5}}, one).ok());
+    EXPECT_FALSE(
+            HeatworkModel::create(ActivationEnergyProfile{{1200, 1300}, {7e5, -1.0}}, one).ok());
+    EXPECT_TRUE(HeatworkModel::create(ActivationEnergyProfile{{1200, 1300}, {7e5, 9e5}}, one).ok());
 }
 
 } // namespace

@@ -38,9 +38,10 @@ constexpr const char* kHelp =
         "      firing does, and prints one line per cone of the pack as it bends:\n"
         "      'cone <number>: <temperature> C' (Orton numbering: cone 06 and cone 6 differ).\n"
         "\n"
-        "  firesim --fit-orton ORTON_CSV\n"
-        "      Refits the heatwork activation energy to orton_cones.csv (cones 012-13) and\n"
-        "      prints the residuals of both columns.\n"
+        "  firesim --fit-orton HEATWORK_JSON\n"
+        "      Refits the heatwork activation energies at the knots of a heatwork file\n"
+        "      (assets/firings/orton_heatwork.json) to its cones 012-14 at 15 and 150 C/h\n"
+        "      and prints the energies and the residuals of all three columns.\n"
         "\n"
         "  Relative data paths are looked up from the current folder, then from the data\n"
         "  root (KILNFIRE_DATA_DIR). Exit status 0 on success, 1 on bad input.\n";
@@ -115,36 +116,35 @@ int runRamp(double rateCPerHour, double toC, const std::string& csvPath) {
     return 0;
 }
 
-int runFit(const std::string& csvPath) {
-    core::Result<std::string> text = core::readTextFile(resolve(csvPath));
-    if (!text.ok()) {
-        return fail(text.error().message);
-    }
-    core::Result<std::vector<OrtonCone>> all = parseOrtonCsv(text.value(), csvPath);
-    if (!all.ok()) {
-        return fail(all.error().message);
+int runFit(const std::string& path) {
+    core::Result<HeatworkModel> file = loadHeatwork(resolve(path));
+    if (!file.ok()) {
+        return fail(file.error().message);
     }
     std::vector<OrtonCone> cones;
-    for (const OrtonCone& c : all.value()) {
-        if (c.name != "022" && c.name != "14") {
+    for (const OrtonCone& c : file->cones()) {
+        if (c.name != "022") {
             cones.push_back(c);
         }
     }
+    const std::vector<double>& knots = file->activationEnergy().knotsC;
     double worst = 0.0;
-    const double e = fitActivationEnergy(cones, 4e5, 1.5e6, &worst);
-    std::printf("activation energy: %.0f J/mol (worst 150 C/h error %.2f C over cones 012-13)\n", e,
-                worst);
-    core::Result<HeatworkModel> hw = HeatworkModel::create(e, cones);
+    const ActivationEnergyProfile fitted = fitActivationEnergyProfile(cones, knots, 761e3, &worst);
+    std::printf("activation energy (J/mol) at the knots:");
+    for (std::size_t i = 0; i < knots.size(); ++i) {
+        std::printf(" %.0f C: %.0f", knots[i], fitted.energiesJPerMol[i]);
+    }
+    std::printf("\nworst error at 15 and 150 C/h over cones 012-14: %.2f C\n", worst);
+    core::Result<HeatworkModel> hw = HeatworkModel::create(fitted, cones);
     if (!hw.ok()) {
         return fail(hw.error().message);
     }
-    std::printf("cone, chart60, model60, chart150, model150, error150\n");
+    std::printf("cone, chart15, model15, chart60, model60, chart150, model150\n");
     for (std::size_t i = 0; i < cones.size(); ++i) {
-        const double m60 = hw->rampEndpointC(i, 60.0);
-        const double m150 = hw->rampEndpointC(i, 150.0);
-        std::printf("%s, %.0f, %.1f, %.0f, %.1f, %+.1f\n", cones[i].name.c_str(),
-                    cones[i].temperatureAt60CPerHourC, m60, cones[i].temperatureAt150CPerHourC,
-                    m150, m150 - cones[i].temperatureAt150CPerHourC);
+        std::printf("%s, %.0f, %.1f, %.0f, %.1f, %.0f, %.1f\n", cones[i].name.c_str(),
+                    cones[i].temperatureAt15CPerHourC, hw->rampEndpointC(i, 15.0),
+                    cones[i].temperatureAt60CPerHourC, hw->rampEndpointC(i, 60.0),
+                    cones[i].temperatureAt150CPerHourC, hw->rampEndpointC(i, 150.0));
     }
     return 0;
 }

@@ -739,7 +739,34 @@ core::Result<HeatworkModel> parseHeatwork(std::string_view text, const std::stri
     }
     const json& j = doc.value();
     Reader r(text, fileName);
-    const double e = r.param(j, {}, "activationEnergyJPerMol", 1e4, 1e7);
+    ActivationEnergyProfile profile;
+    if (const json* ae = r.member(j, {}, "activationEnergy", true)) {
+        const Path p = {"activationEnergy"};
+        r.requireSource(*ae, p);
+        for (const char* key : {"knotsC", "energiesJPerMol"}) {
+            const json* list = r.member(*ae, p, key, true);
+            if (list == nullptr) {
+                break;
+            }
+            if (!list->is_array() || list->empty()) {
+                r.fail(Reader::with(p, key), "expected a non-empty list of numbers");
+                break;
+            }
+            const bool knots = std::string_view(key) == "knotsC";
+            for (std::size_t i = 0; i < list->size() && !r.failed(); ++i) {
+                const Path at = Reader::with(Reader::with(p, key), std::to_string(i));
+                const double x = knots ? r.checkNumber((*list)[i], at, -273.15, 3000.0)
+                                       : r.checkNumber((*list)[i], at, 1e4, 1e7);
+                (knots ? profile.knotsC : profile.energiesJPerMol).push_back(x);
+                if (knots && i > 0 && !(x > profile.knotsC[i - 1])) {
+                    r.fail(at, "the knots must rise");
+                }
+            }
+        }
+        if (!r.failed() && profile.knotsC.size() != profile.energiesJPerMol.size()) {
+            r.fail(Reader::with(p, "energiesJPerMol"), "expected one energy per knot");
+        }
+    }
     std::vector<OrtonCone> cones;
     const json* list = r.member(j, {}, "cones", true);
     if (list != nullptr && (!list->is_array() || list->empty())) {
@@ -754,13 +781,18 @@ core::Result<HeatworkModel> parseHeatwork(std::string_view text, const std::stri
                     r.number(o, p, "at60CPerHourTemperatureC", -273.15, 2000.0);
             c.temperatureAt150CPerHourC =
                     r.number(o, p, "at150CPerHourTemperatureC", -273.15, 2000.0);
+            // The chart's slow column is blank for the lowest cones: the field may be missing.
+            if (r.member(o, p, "at15CPerHourTemperatureC", false) != nullptr) {
+                c.temperatureAt15CPerHourC =
+                        r.number(o, p, "at15CPerHourTemperatureC", -273.15, 2000.0);
+            }
             cones.push_back(c);
         }
     }
     if (r.failed()) {
         return r.error();
     }
-    core::Result<HeatworkModel> model = HeatworkModel::create(e, std::move(cones));
+    core::Result<HeatworkModel> model = HeatworkModel::create(profile, std::move(cones));
     if (!model.ok()) {
         return core::Error{fileName + ": " + model.error().message};
     }

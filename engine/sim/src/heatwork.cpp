@@ -1,30 +1,37 @@
-// Heatwork meter: Arrhenius time integral calibrated on the Orton 2016 chart (orton_cones.csv).
-// The single activation energy is a fitted parameter (fitActivationEnergy; docs/simulation.md).
+// Heatwork meter: Arrhenius-type time integral calibrated on the Orton 2016 chart (orton_cones.csv
+// and the chart's 15 C/h column in assets/firings/orton_heatwork.json). The activation energies at
+// the knots are fitted parameters (fitActivationEnergyProfile; docs/simulation.md).
 #include "kiln/sim/heatwork.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <string>
 
 namespace kiln::sim {
 namespace {
 
 constexpr double kGasConstantJPerMolK = 8.314462618;
+constexpr double kKelvin = 273.15;
+constexpr double kReferenceK = 1300.0 + kKelvin;
 constexpr double kRampStartC = 20.0;
 constexpr double kMarchStepC = 0.05;
 
+using Segments = std::vector<HeatworkModel::RateSegment>;
+
 // Temperatures at which a constant ramp from 20 C reaches each (rising) heatwork target, by
 // trapezoidal marching in 0.05 C steps with linear interpolation inside the last step.
-std::vector<double> rampEndpoints(double eOverR, double ratePerHourC,
+std::vector<double> rampEndpoints(const Segments& law, double ratePerHourC,
                                   const std::vector<double>& targets) {
     std::vector<double> result(targets.size(), 0.0);
     const double secondsPerC = 3600.0 / ratePerHourC;
     double heatwork = 0.0;
     double t = kRampStartC;
-    double r0 = HeatworkModel::rateAt(eOverR, t);
+    double r0 = HeatworkModel::rateAt(law, t);
     std::size_t next = 0;
     while (next < targets.size() && t < 3000.0) {
-        const double r1 = HeatworkModel::rateAt(eOverR, t + kMarchStepC);
+        const double r1 = HeatworkModel::rateAt(law, t + kMarchStepC);
         const double increment = 0.5 * (r0 + r1) * kMarchStepC * secondsPerC;
         while (next < targets.size() && heatwork + increment >= targets[next]) {
             const double f = increment > 0.0 ? (targets[next] - heatwork) / increment : 0.0;
@@ -41,37 +48,126 @@ std::vector<double> rampEndpoints(double eOverR, double ratePerHourC,
     return result;
 }
 
-std::vector<double> thresholdsFor(double eOverR, const std::vector<OrtonCone>& cones) {
+// The heatwork of a 60 C/h ramp from 20 C to each cone's 60 C/h temperature, in one march: the
+// same trapezoids as rampEndpoints, so a 60 C/h ramp lands on the chart exactly. The cones'
+// temperatures rise (create() checks).
+std::vector<double> thresholdsFor(const Segments& law, const std::vector<OrtonCone>& cones) {
     std::vector<double> thresholds;
     thresholds.reserve(cones.size());
+    const double secondsPerC = 3600.0 / 60.0;
+    double heatwork = 0.0;
+    double t = kRampStartC;
+    double r0 = HeatworkModel::rateAt(law, t);
     for (const OrtonCone& cone : cones) {
-        // Same trapezoid march as rampEndpoints, so a 60 C/h ramp lands on the chart exactly.
-        const double secondsPerC = 3600.0 / 60.0;
-        double heatwork = 0.0;
-        double t = kRampStartC;
         while (t + kMarchStepC <= cone.temperatureAt60CPerHourC) {
-            heatwork += 0.5 *
-                        (HeatworkModel::rateAt(eOverR, t) +
-                         HeatworkModel::rateAt(eOverR, t + kMarchStepC)) *
-                        kMarchStepC * secondsPerC;
+            const double r1 = HeatworkModel::rateAt(law, t + kMarchStepC);
+            heatwork += 0.5 * (r0 + r1) * kMarchStepC * secondsPerC;
             t += kMarchStepC;
+            r0 = r1;
         }
         const double rest = cone.temperatureAt60CPerHourC - t;
-        heatwork += 0.5 *
-                    (HeatworkModel::rateAt(eOverR, t) +
-                     HeatworkModel::rateAt(eOverR, cone.temperatureAt60CPerHourC)) *
-                    rest * secondsPerC;
-        thresholds.push_back(heatwork);
+        thresholds.push_back(
+                heatwork + 0.5 * (r0 + HeatworkModel::rateAt(law, cone.temperatureAt60CPerHourC)) *
+                                   rest * secondsPerC);
     }
     return thresholds;
 }
 
+std::optional<std::string> profileProblem(const ActivationEnergyProfile& profile) {
+    if (profile.knotsC.empty() || profile.knotsC.size() != profile.energiesJPerMol.size()) {
+        return "the activation energy needs as many energies as knots, at least one";
+    }
+    for (std::size_t i = 0; i < profile.knotsC.size(); ++i) {
+        const double e = profile.energiesJPerMol[i];
+        if (!(e > 0.0) || !std::isfinite(e)) {
+            return "activation energy must be a positive number";
+        }
+        if (!std::isfinite(profile.knotsC[i]) || profile.knotsC[i] < -273.15) {
+            return "an activation energy knot is not a temperature";
+        }
+        if (i > 0 && !(profile.knotsC[i] > profile.knotsC[i - 1])) {
+            return "the activation energy's knots must rise";
+        }
+    }
+    return std::nullopt;
+}
+
+struct ChartErrors {
+    double worst = 0.0;
+    double norm8 = 0.0; // (sum of error^8)^(1/8)
+};
+
+ChartErrors chartErrors(const ActivationEnergyProfile& profile,
+                        const std::vector<OrtonCone>& cones) {
+    const Segments law = HeatworkModel::rateSegments(profile);
+    const std::vector<double> thresholds = thresholdsFor(law, cones);
+    const std::vector<double> t15 = rampEndpoints(law, 15.0, thresholds);
+    const std::vector<double> t150 = rampEndpoints(law, 150.0, thresholds);
+    ChartErrors out;
+    double sum = 0.0;
+    auto add = [&](double e) {
+        out.worst = std::max(out.worst, std::abs(e));
+        const double e2 = e * e;
+        sum += e2 * e2 * e2 * e2;
+    };
+    for (std::size_t i = 0; i < cones.size(); ++i) {
+        add(t150[i] - cones[i].temperatureAt150CPerHourC);
+        if (std::isfinite(cones[i].temperatureAt15CPerHourC)) {
+            add(t15[i] - cones[i].temperatureAt15CPerHourC);
+        }
+    }
+    out.norm8 = std::pow(sum, 0.125);
+    return out;
+}
+
 } // namespace
+
+std::vector<HeatworkModel::RateSegment>
+HeatworkModel::rateSegments(const ActivationEnergyProfile& profile) {
+    // E(T) = R (a + b T) on each stretch; d ln rate/dT = (a + b T)/T^2 integrates to
+    // -a/T + b ln T. Outside the knots E is constant (b = 0).
+    const std::size_t n = profile.knotsC.size();
+    Segments law;
+    law.reserve(n + 1);
+    auto kelvin = [&](std::size_t i) { return profile.knotsC[i] + kKelvin; };
+    auto eOverR = [&](std::size_t i) { return profile.energiesJPerMol[i] / kGasConstantJPerMolK; };
+    law.push_back({0.0, 0.0, eOverR(0), 0.0});
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        const double b = (eOverR(i + 1) - eOverR(i)) / (kelvin(i + 1) - kelvin(i));
+        law.push_back({kelvin(i), 0.0, eOverR(i) - b * kelvin(i), b});
+    }
+    if (n > 1) {
+        law.push_back({kelvin(n - 1), 0.0, eOverR(n - 1), 0.0});
+    }
+    // Offsets making ln rate continuous at each start, then 0 at the reference temperature.
+    auto lnRateNoOffset = [](const RateSegment& s, double tK) {
+        return -s.aK / tK + s.bLog * std::log(tK);
+    };
+    for (std::size_t i = 1; i < law.size(); ++i) {
+        const double tK = law[i].startK;
+        law[i].offset =
+                law[i - 1].offset + lnRateNoOffset(law[i - 1], tK) - lnRateNoOffset(law[i], tK);
+    }
+    std::size_t ref = 0;
+    while (ref + 1 < law.size() && kReferenceK >= law[ref + 1].startK) {
+        ++ref;
+    }
+    const double atRef = law[ref].offset + lnRateNoOffset(law[ref], kReferenceK);
+    for (RateSegment& s : law) {
+        s.offset -= atRef;
+    }
+    return law;
+}
 
 core::Result<HeatworkModel> HeatworkModel::create(double activationEnergyJPerMol,
                                                   std::vector<OrtonCone> cones) {
-    if (!(activationEnergyJPerMol > 0.0) || !std::isfinite(activationEnergyJPerMol)) {
-        return core::Error{"heatwork: activation energy must be a positive number"};
+    return create(ActivationEnergyProfile{{1300.0}, {activationEnergyJPerMol}}, std::move(cones));
+}
+
+core::Result<HeatworkModel> HeatworkModel::create(const ActivationEnergyProfile& profile,
+                                                  std::vector<OrtonCone> cones) {
+    if (std::optional<std::string> problem = profileProblem(profile)) {
+        return core::Error{"heatwork: " + *problem};
     }
     if (cones.empty()) {
         return core::Error{"heatwork: the cone table is empty"};
@@ -83,10 +179,10 @@ core::Result<HeatworkModel> HeatworkModel::create(double activationEnergyJPerMol
         }
     }
     HeatworkModel model;
-    model.mActivationEnergyJPerMol = activationEnergyJPerMol;
-    model.mEOverR = activationEnergyJPerMol / kGasConstantJPerMolK;
+    model.mProfile = profile;
+    model.mSegments = rateSegments(profile);
     model.mCones = std::move(cones);
-    model.mThresholds = thresholdsFor(model.mEOverR, model.mCones);
+    model.mThresholds = thresholdsFor(model.mSegments, model.mCones);
     for (double h : model.mThresholds) {
         if (!(h > 0.0)) {
             return core::Error{"heatwork: a cone below 300 C has no heatwork in this model"};
@@ -94,6 +190,21 @@ core::Result<HeatworkModel> HeatworkModel::create(double activationEnergyJPerMol
         model.mLogThresholds.push_back(std::log(h));
     }
     return model;
+}
+
+double HeatworkModel::activationEnergyAt(double temperatureC) const {
+    const std::vector<double>& k = mProfile.knotsC;
+    const std::vector<double>& e = mProfile.energiesJPerMol;
+    if (temperatureC <= k.front()) {
+        return e.front();
+    }
+    for (std::size_t i = 0; i + 1 < k.size(); ++i) {
+        if (temperatureC <= k[i + 1]) {
+            const double f = (temperatureC - k[i]) / (k[i + 1] - k[i]);
+            return e[i] + f * (e[i + 1] - e[i]);
+        }
+    }
+    return e.back();
 }
 
 double HeatworkModel::rampHeatwork(double startC, double endC, double ratePerHourC) const {
@@ -112,7 +223,7 @@ double HeatworkModel::rampHeatwork(double startC, double endC, double ratePerHou
 double HeatworkModel::rampEndpointC(std::size_t coneIndex, double ratePerHourC) const {
     KILN_ASSERT(coneIndex < mThresholds.size(), "HeatworkModel::rampEndpointC: bad cone index");
     KILN_ASSERT(ratePerHourC > 0.0, "HeatworkModel::rampEndpointC: rate must be > 0");
-    return rampEndpoints(mEOverR, ratePerHourC, {mThresholds[coneIndex]})[0];
+    return rampEndpoints(mSegments, ratePerHourC, {mThresholds[coneIndex]})[0];
 }
 
 double HeatworkModel::coneIndexFor(double heatwork) const {
@@ -146,46 +257,98 @@ int HeatworkModel::findCone(const std::string& name) const {
     return -1;
 }
 
-double fitActivationEnergy(const std::vector<OrtonCone>& cones, double lowJPerMol,
-                           double highJPerMol, double* worstErrorC) {
-    auto worst = [&cones](double e) {
-        const double eOverR = e / kGasConstantJPerMolK;
-        const std::vector<double> thresholds = thresholdsFor(eOverR, cones);
-        const std::vector<double> t150 = rampEndpoints(eOverR, 150.0, thresholds);
-        double w = 0.0;
-        for (std::size_t i = 0; i < cones.size(); ++i) {
-            w = std::max(w, std::abs(t150[i] - cones[i].temperatureAt150CPerHourC));
+double worstChartErrorC(const ActivationEnergyProfile& profile,
+                        const std::vector<OrtonCone>& cones) {
+    return chartErrors(profile, cones).worst;
+}
+
+ActivationEnergyProfile fitActivationEnergyProfile(const std::vector<OrtonCone>& cones,
+                                                   const std::vector<double>& knotsC,
+                                                   double startJPerMol, double* worstErrorC) {
+    // Nelder-Mead on the energies in kJ/mol (two restarts: 100 then 30 kJ/mol simplices).
+    const std::size_t n = knotsC.size();
+    auto profileOf = [&](const std::vector<double>& kj) {
+        ActivationEnergyProfile p{knotsC, {}};
+        for (double x : kj) {
+            p.energiesJPerMol.push_back(std::max(1.0, x) * 1000.0);
         }
-        return w;
+        return p;
     };
-    // Golden-section search; the worst error is V-shaped in E over the useful range.
-    const double g = 0.5 * (std::sqrt(5.0) - 1.0);
-    double a = lowJPerMol;
-    double b = highJPerMol;
-    double c = b - g * (b - a);
-    double d = a + g * (b - a);
-    double fc = worst(c);
-    double fd = worst(d);
-    while (b - a > 100.0) {
-        if (fc < fd) {
-            b = d;
-            d = c;
-            fd = fc;
-            c = b - g * (b - a);
-            fc = worst(c);
-        } else {
-            a = c;
-            c = d;
-            fc = fd;
-            d = a + g * (b - a);
-            fd = worst(d);
+    auto objective = [&](const std::vector<double>& kj) {
+        return chartErrors(profileOf(kj), cones).norm8;
+    };
+    std::vector<double> best(n, startJPerMol / 1000.0);
+    for (double step : {100.0, 30.0}) {
+        std::vector<std::vector<double>> pts(n + 1, best);
+        for (std::size_t i = 0; i < n; ++i) {
+            pts[i + 1][i] += step;
         }
+        std::vector<double> val;
+        for (const auto& p : pts) {
+            val.push_back(objective(p));
+        }
+        for (int it = 0; it < 200 * static_cast<int>(n); ++it) {
+            std::vector<std::size_t> order(n + 1);
+            for (std::size_t i = 0; i <= n; ++i) {
+                order[i] = i;
+            }
+            std::sort(order.begin(), order.end(),
+                      [&](std::size_t a, std::size_t b) { return val[a] < val[b]; });
+            std::vector<std::vector<double>> sp;
+            std::vector<double> sv;
+            for (std::size_t i : order) {
+                sp.push_back(pts[i]);
+                sv.push_back(val[i]);
+            }
+            pts = sp;
+            val = sv;
+            std::vector<double> c(n, 0.0);
+            for (std::size_t i = 0; i < n; ++i) {
+                for (std::size_t j = 0; j < n; ++j) {
+                    c[j] += pts[i][j] / static_cast<double>(n);
+                }
+            }
+            auto towards = [&](double f) {
+                std::vector<double> x(n);
+                for (std::size_t j = 0; j < n; ++j) {
+                    x[j] = c[j] + f * (pts[n][j] - c[j]);
+                }
+                return x;
+            };
+            const std::vector<double> xr = towards(-1.0);
+            const double fr = objective(xr);
+            if (fr < val[0]) {
+                const std::vector<double> xe = towards(-2.0);
+                const double fe = objective(xe);
+                pts[n] = fe < fr ? xe : xr;
+                val[n] = std::min(fe, fr);
+            } else if (fr < val[n - 1]) {
+                pts[n] = xr;
+                val[n] = fr;
+            } else {
+                const std::vector<double> xc = towards(0.5);
+                const double fc = objective(xc);
+                if (fc < val[n]) {
+                    pts[n] = xc;
+                    val[n] = fc;
+                } else {
+                    for (std::size_t i = 1; i <= n; ++i) {
+                        for (std::size_t j = 0; j < n; ++j) {
+                            pts[i][j] = pts[0][j] + 0.5 * (pts[i][j] - pts[0][j]);
+                        }
+                        val[i] = objective(pts[i]);
+                    }
+                }
+            }
+        }
+        best = pts[static_cast<std::size_t>(std::min_element(val.begin(), val.end()) -
+                                            val.begin())];
     }
-    const double e = 0.5 * (a + b);
+    ActivationEnergyProfile fitted = profileOf(best);
     if (worstErrorC != nullptr) {
-        *worstErrorC = worst(e);
+        *worstErrorC = chartErrors(fitted, cones).worst;
     }
-    return e;
+    return fitted;
 }
 
 } // namespace kiln::sim

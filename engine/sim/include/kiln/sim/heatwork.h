@@ -1,6 +1,9 @@
 // Heatwork meter calibrated to the Orton cone table: a cone bends when the time integral of an
-// Arrhenius rate exp(-E/RT) reaches that cone's threshold. One activation energy E for all cones;
-// thresholds from the 60 C/h column. Does NOT model cone deformation or the bending time.
+// Arrhenius-type rate reaches that cone's threshold. The rate's apparent activation energy E(T)
+// may depend on temperature (constant below the first knot and above the last, linear in T
+// between knots), because the chart's slow (15 C/h) column shows cones 11-14 far less sensitive to
+// time than cones 04-10. Thresholds from the 60 C/h column. Does NOT model cone deformation or the
+// bending time.
 #pragma once
 
 #include "kiln/core/result.h"
@@ -8,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -18,6 +22,15 @@ struct OrtonCone {
     std::string name; // Orton numbering as printed: "012" and "12" are different cones
     double temperatureAt60CPerHourC = 0.0;
     double temperatureAt150CPerHourC = 0.0;
+    // The chart's slow column; NaN where the chart gives none (cones 022-020).
+    double temperatureAt15CPerHourC = std::numeric_limits<double>::quiet_NaN();
+};
+
+// Apparent activation energy of the heatwork rate against temperature: energiesJPerMol[i] at
+// knotsC[i], linear in temperature between knots, constant outside them. One knot is one E.
+struct ActivationEnergyProfile {
+    std::vector<double> knotsC;
+    std::vector<double> energiesJPerMol;
 };
 
 class HeatworkModel {
@@ -26,20 +39,44 @@ public:
     // of a constant 60 C/h ramp from 20 C to each cone's 60 C/h temperature.
     static core::Result<HeatworkModel> create(double activationEnergyJPerMol,
                                               std::vector<OrtonCone> cones);
+    // The same with an activation energy that depends on temperature: knots rising, at least one,
+    // every energy > 0.
+    static core::Result<HeatworkModel> create(const ActivationEnergyProfile& profile,
+                                              std::vector<OrtonCone> cones);
 
-    // Heatwork rate in "reference seconds" per second: exp(E/R (1/Tref - 1/T)), Tref = 1573.15 K
-    // (1300 C), so one hour at 1300 C gives 3600. Below 300 C the rate is set to 0 (it is < 1e-40).
+    // One stretch of the rate law: ln rate = offset - a/T + b ln T (T in K), from E(T) = R(a + bT)
+    // integrated as d ln rate / dT = E(T)/(R T^2); b = 0 where E is constant.
+    struct RateSegment {
+        double startK = 0.0; // the segment applies from here up to the next segment's start
+        double offset = 0.0;
+        double aK = 0.0;
+        double bLog = 0.0;
+    };
+    // The rate law of a profile: segments by rising start, ln rate = 0 at Tref = 1300 C.
+    static std::vector<RateSegment> rateSegments(const ActivationEnergyProfile& profile);
+
+    // Heatwork rate in "reference seconds" per second, 1 at Tref = 1573.15 K (1300 C), so one
+    // hour at 1300 C gives 3600. Below 300 C the rate is set to 0 (it is < 1e-40).
     // Inline: every placement takes it every step.
-    double rate(double temperatureC) const { return rateAt(mEOverR, temperatureC); }
-    // The same for any E/R (1/K): what rate() and the ramps of create() integrate.
-    static double rateAt(double eOverR, double temperatureC) {
+    double rate(double temperatureC) const { return rateAt(mSegments, temperatureC); }
+    // The same for any rate law: what rate() and the ramps of create() integrate.
+    static double rateAt(const std::vector<RateSegment>& segments, double temperatureC) {
         constexpr double kKelvin = 273.15;
-        constexpr double kReferenceK = 1300.0 + kKelvin;
         if (temperatureC < 300.0) {
             return 0.0;
         }
-        return std::exp(eOverR * (1.0 / kReferenceK - 1.0 / (temperatureC + kKelvin)));
+        const double tK = temperatureC + kKelvin;
+        std::size_t i = 0;
+        while (i + 1 < segments.size() && tK >= segments[i + 1].startK) {
+            ++i;
+        }
+        const RateSegment& s = segments[i];
+        const double lnRate =
+                s.bLog == 0.0 ? s.offset - s.aK / tK : s.offset - s.aK / tK + s.bLog * std::log(tK);
+        return std::exp(lnRate);
     }
+    // Apparent activation energy at a temperature (J/mol), from the profile.
+    double activationEnergyAt(double temperatureC) const;
 
     // Heatwork of a constant-rate ramp from startC to endC, by Simpson integration.
     double rampHeatwork(double startC, double endC, double ratePerHourC) const;
@@ -81,22 +118,28 @@ public:
     // Index of a cone by its Orton name, or -1.
     int findCone(const std::string& name) const;
 
-    double activationEnergyJPerMol() const { return mActivationEnergyJPerMol; }
+    const ActivationEnergyProfile& activationEnergy() const { return mProfile; }
     const std::vector<OrtonCone>& cones() const { return mCones; }
     const std::vector<double>& thresholds() const { return mThresholds; }
 
 private:
-    double mActivationEnergyJPerMol = 0.0;
-    double mEOverR = 0.0;
+    ActivationEnergyProfile mProfile;
+    std::vector<RateSegment> mSegments;
     std::vector<OrtonCone> mCones;
     std::vector<double> mThresholds;
     std::vector<double> mLogThresholds;
 };
 
-// Fits the one activation energy: thresholds from the 60 C/h column, E chosen (golden section over
-// [lowJPerMol, highJPerMol]) to minimise the largest error of the predicted 150 C/h temperatures.
-// Returns E; worstErrorC receives that largest error.
-double fitActivationEnergy(const std::vector<OrtonCone>& cones, double lowJPerMol,
-                           double highJPerMol, double* worstErrorC);
+// Fits the activation energies at the given knots: thresholds from the 60 C/h column, the energies
+// chosen (Nelder-Mead from startJPerMol at every knot) to minimise the errors of the predicted 15
+// and 150 C/h temperatures of the given cones (the 15 C/h column where the chart has one), as a
+// p = 8 norm, which approaches the largest error. worstErrorC receives the largest error.
+ActivationEnergyProfile fitActivationEnergyProfile(const std::vector<OrtonCone>& cones,
+                                                   const std::vector<double>& knotsC,
+                                                   double startJPerMol, double* worstErrorC);
+
+// Largest error of the model's 15 (where charted) and 150 C/h ramp temperatures over the cones.
+double worstChartErrorC(const ActivationEnergyProfile& profile,
+                        const std::vector<OrtonCone>& cones);
 
 } // namespace kiln::sim
