@@ -1,7 +1,8 @@
 // Golden-image comparison: per-channel difference AND the share of pixels that differ, with
-// tolerances chosen per test. On failure the actual image and a diff image are written into the
-// build tree (build/test-output/golden/), and tools/promote-goldens.sh copies reviewed actual
-// images over tests/golden/. Goldens are recorded on Mesa llvmpipe only.
+// tolerances chosen per test. Every run writes the rendered image (NAME.render.png) into the build
+// tree (build/test-output/golden/); on failure the actual image and a diff image are written
+// beside it. tools/promote-goldens.sh copies a reviewed render over tests/golden/. Goldens are
+// recorded on Mesa llvmpipe only.
 #pragma once
 
 #include "kiln/core/image.h"
