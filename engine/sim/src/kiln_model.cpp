@@ -983,6 +983,17 @@ double radiationConductance(double aC, double bC, double emissivity, double area
     return kSigma * emissivity * (ta * ta + tb * tb) * (ta + tb) * areaM2;
 }
 
+// radiationConductance for two pairs of surfaces at once, lane by lane its operations in its
+// order (std::max(x, 1.0) is x < 1 ? 1 : x), so the same bits.
+Pair radiationConductancePair(Pair aC, Pair bC, double emissivity, Pair areaM2) {
+    const Pair one = {1.0, 1.0};
+    const Pair a = aC + kKelvin;
+    const Pair b = bC + kKelvin;
+    const Pair ta = a < one ? one : a;
+    const Pair tb = b < one ? one : b;
+    return kSigma * emissivity * (ta * ta + tb * tb) * (ta + tb) * areaM2;
+}
+
 // Explicit conduction through one wall of kNodes nodes, node by node from the old temperatures:
 // each node's net flux (W/m2) is what comes in (inW from the gas into the inner node, then from
 // the node inside) less what goes on outwards (qOut from the outer node to the air), formed as a
@@ -1002,15 +1013,48 @@ void conductWall(std::array<double, kMaxWallNodes>& tw, const double* cond, cons
     tw[kNodes - 1] = t + (inW - qOut) * dtPerCap[kNodes - 1];
 }
 
-// conductWall<n> for each node count n = 1 .. kMaxWallNodes, by n - 1.
+// conductWall for the two walls of a row (crown and lower wall, the same layers) at once: each
+// quantity of both in one Pair, lane by lane the operations of conductWall in its order (so the
+// same bits), with half the arithmetic and no second call.
+template <std::size_t kNodes>
+void conductWallPair(std::array<double, kMaxWallNodes>& upper,
+                     std::array<double, kMaxWallNodes>& lower, const double* cond,
+                     const double* dtPerCap, Pair inW, Pair qOut) {
+    const Pair zero = {0.0, 0.0};
+    Pair t = {upper[0], lower[0]};
+    for (std::size_t k = 0; k + 1 < kNodes; ++k) {
+        const Pair tNext = {upper[k + 1], lower[k + 1]};
+        const Pair q = cond[k] * (t - tNext);
+        const Pair tk = t + (inW - q) * dtPerCap[k];
+        upper[k] = tk[0];
+        lower[k] = tk[1];
+        inW = zero + q;
+        t = tNext;
+    }
+    const Pair tLast = t + (inW - qOut) * dtPerCap[kNodes - 1];
+    upper[kNodes - 1] = tLast[0];
+    lower[kNodes - 1] = tLast[1];
+}
+
+// conductWall<n> and conductWallPair<n> for each node count n = 1 .. kMaxWallNodes, by n - 1.
 using ConductWall = void (*)(std::array<double, kMaxWallNodes>&, const double*, const double*,
                              double, double);
+using ConductWallPair = void (*)(std::array<double, kMaxWallNodes>&,
+                                 std::array<double, kMaxWallNodes>&, const double*, const double*,
+                                 Pair, Pair);
 template <std::size_t... I>
 constexpr std::array<ConductWall, sizeof...(I)> conductWallTable(std::index_sequence<I...>) {
     return {&conductWall<I + 1>...};
 }
+template <std::size_t... I>
+constexpr std::array<ConductWallPair, sizeof...(I)>
+conductWallPairTable(std::index_sequence<I...>) {
+    return {&conductWallPair<I + 1>...};
+}
 constexpr std::array<ConductWall, kMaxWallNodes> kConductWall =
         conductWallTable(std::make_index_sequence<kMaxWallNodes>{});
+constexpr std::array<ConductWallPair, kMaxWallNodes> kConductWallPair =
+        conductWallPairTable(std::make_index_sequence<kMaxWallNodes>{});
 
 // How long the gas march may be held over while nothing burns, s (subStep). A numerical
 // choice: in the cooling the setting changes by about 0.5 C a minute, and the gas's share of
@@ -1423,41 +1467,51 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             continue; // nothing set here (an empty flue): no solid to exchange with
         }
         const SolidConstants& areas = mSolidConstants[zi];
-        const int positions = info.twoStreams ? 2 : 1;
-        for (int st = 0; st < positions; ++st) {
-            const auto sti = static_cast<std::size_t>(st);
-            const double area = areas.settingWallAreaM2[sti];
-            const bool lowerWall = info.twoStreams && st == kLower;
-            const double tw = lowerWall ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0];
-            const double g = radiationConductance(z.settingTemperatureC[sti], tw, eSetWall, area);
-            const double q = g * (z.settingTemperatureC[sti] - tw);
-            received[zi][sti] -= q;
-            received[zi][lowerWall ? 3 : 2] += q;
-        }
-        if (info.twoStreams) {
-            // Upper to lower position: with settingGapM, radiation down the gaps between the
-            // columns, an effective conductivity 4 sigma eps T^3 x gap over the open share of
-            // the section, across the distance between the two positions' centres (half the
-            // height); else two faces seeing each other over the wall view share.
-            const double g =
-                    radiationConductance(z.settingTemperatureC[0], z.settingTemperatureC[1],
-                                         eSetSet, areas.settingGapAreaM2);
-            const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
+        if (!info.twoStreams) {
+            // A rear zone: its fill and its wall.
+            const double tw = z.wallTemperatureC[0];
+            const double g = radiationConductance(z.settingTemperatureC[0], tw, eSetWall,
+                                                  areas.settingWallAreaM2[0]);
+            const double q = g * (z.settingTemperatureC[0] - tw);
             received[zi][0] -= q;
-            received[zi][1] += q;
-            if (zi + 1 < static_cast<std::size_t>(1 + rows)) {
-                ZoneState& next = s.zones[zi + 1];
-                const double a = areas.alongKilnAreaM2;
-                for (std::size_t st = 0; st < 2; ++st) {
-                    const double ga = radiationConductance(
-                            z.settingTemperatureC[st], next.settingTemperatureC[st], eSetSet, a);
-                    const double qa =
-                            ga * (z.settingTemperatureC[st] - next.settingTemperatureC[st]);
-                    received[zi][st] -= qa;
-                    received[zi + 1][st] += qa;
-                }
-            }
+            received[zi][2] += q;
+            continue;
         }
+        // A row: both positions at once, each quantity of both in one Pair
+        // (radiationConductancePair; lane by lane the scalar operations, so the same bits), each
+        // received entry changed in the same order as position by position. Setting to wall:
+        // the upper position faces the crown, the lower one the lower wall.
+        const Pair ts = {z.settingTemperatureC[0], z.settingTemperatureC[1]};
+        const Pair tw = {z.wallTemperatureC[0], z.lowerWallTemperatureC[0]};
+        const Pair wallArea = {areas.settingWallAreaM2[0], areas.settingWallAreaM2[1]};
+        const Pair gw = radiationConductancePair(ts, tw, eSetWall, wallArea);
+        const Pair qw = gw * (ts - tw);
+        Pair setting = {received[zi][0], received[zi][1]};
+        setting -= qw;
+        received[zi][2] += qw[0];
+        received[zi][3] += qw[1];
+        // Upper to lower position: with settingGapM, radiation down the gaps between the
+        // columns, an effective conductivity 4 sigma eps T^3 x gap over the open share of the
+        // section, across the distance between the two positions' centres (half the height);
+        // else two faces seeing each other over the wall view share.
+        const double g = radiationConductance(z.settingTemperatureC[0], z.settingTemperatureC[1],
+                                              eSetSet, areas.settingGapAreaM2);
+        const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
+        // x - q is x + (-q) exactly: the upper position loses q, the lower gains it.
+        setting += Pair{-q, q};
+        // Along the kiln, each position to the same position of the next row.
+        if (zi + 1 < static_cast<std::size_t>(1 + rows)) {
+            const ZoneState& next = s.zones[zi + 1];
+            const double a = areas.alongKilnAreaM2;
+            const Pair tn = {next.settingTemperatureC[0], next.settingTemperatureC[1]};
+            const Pair ga = radiationConductancePair(ts, tn, eSetSet, Pair{a, a});
+            const Pair qa = ga * (ts - tn);
+            setting -= qa;
+            received[zi + 1][0] += qa[0];
+            received[zi + 1][1] += qa[1];
+        }
+        received[zi][0] = setting[0];
+        received[zi][1] = setting[1];
     }
     // Radiation out of the open stoke mouth (from the firebox wall) and spy holes (front setting).
     {
@@ -1513,6 +1567,25 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const std::vector<double>& cond =
                 chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
         const auto last = static_cast<std::size_t>(info.wallNodes - 1);
+        if (inv.wallAreaM2[0] > 0.0 && inv.wallAreaM2[1] > 0.0) {
+            // A row's crown and lower wall together (conductWallPair): the loop below, lane by
+            // lane, and the wall loss summed in its order (crown, then lower wall).
+            const Pair tOut = {z.wallTemperatureC[last], z.lowerWallTemperatureC[last]};
+            const Pair hOut =
+                    p.outsideConvectionWPerM2K + kSigma * p.outsideEmissivity *
+                                                         ((tOut + kKelvin) * (tOut + kKelvin) +
+                                                          (ta + kKelvin) * (ta + kKelvin)) *
+                                                         (tOut + kKelvin + ta + kKelvin);
+            const Pair uOut = cond[last] * hOut / (hOut + cond[last]);
+            const Pair qOut = uOut * (tOut - ta);
+            wallLossJ += qOut[0] * inv.wallAreaM2[0] * dt;
+            wallLossJ += qOut[1] * inv.wallAreaM2[1] * dt;
+            const Pair inW = {received[zi][2] * inv.wallAreaPerM2[0],
+                              received[zi][3] * inv.wallAreaPerM2[1]};
+            kConductWallPair[last](z.wallTemperatureC, z.lowerWallTemperatureC, cond.data(),
+                                   dtPerCap.data(), inW, qOut);
+            continue;
+        }
         for (std::size_t w = 0; w < 2; ++w) {
             const double areaM2 = inv.wallAreaM2[w];
             if (areaM2 <= 0.0) {
