@@ -25,6 +25,8 @@ constexpr double kSigma = 5.670374419e-8; // Stefan-Boltzmann, W/m2K4
 constexpr double kGravity = 9.80665;
 // Firebox + up to 200 rows + up to 10 rear zones + chimney (checked in create()).
 constexpr std::size_t kMaxZones = 212;
+// Two placements per row.
+constexpr std::size_t kMaxPlacements = 2 * 200;
 
 // Species carried by the gas march, as mass flows (kg/s).
 enum Species : int { kO2 = 0, kN2, kCO2, kH2O, kCO, kFuel, kSpeciesCount };
@@ -1526,7 +1528,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         s.energy.openingLossJ += (qMouth + qSpy) * dt;
     }
 
-    // 7. Solids: setting, ware events, walls (explicit 1D conduction, outer film to ambient).
+    // 7. Solids: setting, walls (explicit 1D conduction, outer film to ambient); the ware in 8.
     std::array<double, kMaxWallNodes> dtPerKilnWallCapacity{};
     std::array<double, kMaxWallNodes> dtPerChimneyWallCapacity{};
     for (std::size_t k = 0; k < mKilnWallInverseCapacity.size(); ++k) {
@@ -1538,8 +1540,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // The wall loss is summed in a local (the same additions in the same order): kept in a
     // register rather than stored to the state after every wall.
     double wallLossJ = s.energy.wallLossJ;
-    // updateWare's filter weight, the same for every placement (dt > 0: step() checks it).
-    const double wareWeight = wareRateWeight(dt);
+    // The placements' temperatures before this step, for their ware (8. below).
+    std::array<double, kMaxPlacements> previousC;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
@@ -1549,13 +1551,11 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             const int positions = info.twoStreams ? 2 : 1;
             for (int st = 0; st < positions; ++st) {
                 const auto sti = static_cast<std::size_t>(st);
-                const double before = z.settingTemperatureC[sti];
-                z.settingTemperatureC[sti] += received[zi][sti] * dtPerSettingCapacity;
                 if (info.kind == ZoneKind::Row) {
-                    updateWareStep(s.placements[static_cast<std::size_t>(info.row * 2 + st)],
-                                   mHeatwork, mWareLimits, z.settingTemperatureC[sti], before,
-                                   z.gas[sti].reductionRatio, dt, wareWeight);
+                    previousC[static_cast<std::size_t>(info.row * 2 + st)] =
+                            z.settingTemperatureC[sti];
                 }
+                z.settingTemperatureC[sti] += received[zi][sti] * dtPerSettingCapacity;
             }
             if (!info.twoStreams) {
                 z.settingTemperatureC[1] = z.settingTemperatureC[0];
@@ -1610,6 +1610,32 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         }
     }
     s.energy.wallLossJ = wallLossJ;
+
+    // 8. The ware of each placement (ware_update.h), at its setting's temperature (rows are
+    //    zones 1 .. rows, placement row * 2 + position). The heatwork rates of all placements
+    //    first, in a loop with nothing else in it: its calls to exp then keep few values live
+    //    (inside the ware update each call spilled and reloaded about twenty). The same rates,
+    //    so the same bits.
+    const auto rowCount = static_cast<std::size_t>(rows);
+    std::array<double, kMaxPlacements> heatworkRate;
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const ZoneState& z = s.zones[1 + r];
+        for (std::size_t st = 0; st < 2; ++st) {
+            heatworkRate[r * 2 + st] = mHeatwork.rate(
+                    wareMeanTemperatureC(z.settingTemperatureC[st], previousC[r * 2 + st]));
+        }
+    }
+    // updateWare's filter weight, the same for every placement (dt > 0: step() checks it).
+    const double wareWeight = wareRateWeight(dt);
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const ZoneState& z = s.zones[1 + r];
+        for (std::size_t st = 0; st < 2; ++st) {
+            const std::size_t i = r * 2 + st;
+            updateWareStepAtRate(s.placements[i], mHeatwork, mWareLimits, z.settingTemperatureC[st],
+                                 previousC[i], z.gas[st].reductionRatio, dt, wareWeight,
+                                 heatworkRate[i]);
+        }
+    }
     s.timeSeconds += dt;
 }
 
