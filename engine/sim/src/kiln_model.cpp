@@ -979,6 +979,23 @@ double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
     return convection + kSigma * e * (tg * tg + ts * ts) * (tg + ts);
 }
 
+// gasSurfaceCoefficient for the two streams of a row at once, each facing its own surface: lane
+// by lane its operations in its order (std::max(x, 1.0) is x < 1 ? 1 : x), so the same bits.
+Pair gasSurfaceCoefficientPair(Pair gasC, Pair surfaceC, double gasEmissivity,
+                               double surfaceEmissivity, double convection) {
+    const Pair conv = {convection, convection};
+    if (gasEmissivity == 0.0) {
+        return conv; // air only, as in gasSurfaceCoefficient
+    }
+    const Pair one = {1.0, 1.0};
+    const Pair g = gasC + kKelvin;
+    const Pair t = surfaceC + kKelvin;
+    const Pair tg = g < one ? one : g;
+    const Pair ts = t < one ? one : t;
+    const double e = gasEmissivity * 0.5 * (surfaceEmissivity + 1.0);
+    return convection + kSigma * e * (tg * tg + ts * ts) * (tg + ts);
+}
+
 double radiationConductance(double aC, double bC, double emissivity, double areaM2) {
     const double ta = std::max(aC + kKelvin, 1.0);
     const double tb = std::max(bC + kKelvin, 1.0);
@@ -1339,16 +1356,19 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         heatRelease -= split[kUpper];
         heatRelease += burnt[kLower];
         heatRelease -= split[kLower];
-        Surface surf[2][2];
-        for (int st = 0; st < 2; ++st) {
-            const auto sti = static_cast<std::size_t>(st);
-            double hs = 0.0;
-            double hw = 0.0;
-            coefficients(zi, st, props, hs, hw);
-            surf[sti][0] = {hs * info.settingAreaM2, z.settingTemperatureC[sti], 0.0};
-            surf[sti][1] = {hw * wallShare[st] * info.wallAreaM2,
-                            st == kLower ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0], 0.0};
-        }
+        // Both streams' coefficients at once (gasSurfaceCoefficientPair): the upper stream
+        // faces the crown, the lower one the lower wall.
+        const Pair gasC = {z.gas[kUpper].temperatureC, z.gas[kLower].temperatureC};
+        const Pair settingC = {z.settingTemperatureC[kUpper], z.settingTemperatureC[kLower]};
+        const Pair wallC = {z.wallTemperatureC[0], z.lowerWallTemperatureC[0]};
+        const Pair hs = gasSurfaceCoefficientPair(gasC, settingC, props.emissivity,
+                                                  p.settingEmissivity, props.convectionWPerM2K);
+        const Pair hw = gasSurfaceCoefficientPair(gasC, wallC, props.emissivity, p.wallEmissivity,
+                                                  props.convectionWPerM2K);
+        const Pair settingUa = hs * info.settingAreaM2;
+        const Pair wallUa = hw * Pair{wallShare[kUpper], wallShare[kLower]} * info.wallAreaM2;
+        Surface surf[2][2] = {{{settingUa[0], settingC[0], 0.0}, {wallUa[0], wallC[0], 0.0}},
+                              {{settingUa[1], settingC[1], 0.0}, {wallUa[1], wallC[1], 0.0}}};
         double tg[2];
         for (std::size_t st = 0; st < 2; ++st) {
             tg[st] = exchange<2>(stream[st], gasTable, surf[st], capacity[st]);
