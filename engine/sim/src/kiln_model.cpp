@@ -1103,14 +1103,17 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     const double rhoAmb = gasDensityInline(p.ambientPressurePa, ta + kKelvin);
     double draft = 0.0;
     double rowTempSum = 0.0;
+    // Each zone's mean gas temperature, K, for the draft here and for the gas properties in 5.
+    std::array<double, kMaxZones> meanGasK;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneState& z = s.zones[zi];
         const double tg = mZones[zi].twoStreams
                                   ? (1.0 - s.lowerFlowShare) * z.gas[kUpper].temperatureC +
                                             s.lowerFlowShare * z.gas[kLower].temperatureC
                                   : z.gas[kUpper].temperatureC;
+        meanGasK[zi] = tg + kKelvin;
         draft += kGravity * mZones[zi].riseM *
-                 (rhoAmb - gasDensityInline(p.ambientPressurePa, tg + kKelvin));
+                 (rhoAmb - gasDensityInline(p.ambientPressurePa, meanGasK[zi]));
         if (mZones[zi].kind == ZoneKind::Row) {
             rowTempSum += tg;
         }
@@ -1226,7 +1229,9 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     // The emissivities need only last step's gas: all of them first, in a loop of independent
     // iterations (three exponentials each) that the processor can overlap, instead of one at a
     // time inside the march's chain. The convection needs this step's mass flow.
-    std::array<double, kMaxZones> meanGasK;
+    // The zones' mean gas temperatures are those of the draft (2. above): the same expression,
+    // (1 - wl) T_upper + wl T_lower with wl = 0 giving T_upper where the zone has one stream
+    // (both streams equal there).
     std::array<double, kMaxZones> emissivity;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
@@ -1234,7 +1239,6 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         const double wl = info.twoStreams ? s.lowerFlowShare : 0.0;
         const GasState& u = z.gas[kUpper];
         const GasState& l = z.gas[kLower];
-        meanGasK[zi] = (1.0 - wl) * u.temperatureC + wl * l.temperatureC + kKelvin;
         const double pp = std::max(0.0, (1.0 - wl) * (u.h2o + u.co2) + wl * (l.h2o + l.co2));
         // Partial pressure in atm at 1 atm total.
         emissivity[zi] = wsggEmissivityInline(meanGasK[zi], pp, info.meanBeamLengthM);
