@@ -25,6 +25,8 @@ constexpr double kSigma = 5.670374419e-8; // Stefan-Boltzmann, W/m2K4
 constexpr double kGravity = 9.80665;
 // Firebox + up to 200 rows + up to 10 rear zones + chimney (checked in create()).
 constexpr std::size_t kMaxZones = 212;
+// Two placements per row.
+constexpr std::size_t kMaxPlacements = 2 * 200;
 
 // Species carried by the gas march, as mass flows (kg/s).
 enum Species : int { kO2 = 0, kN2, kCO2, kH2O, kCO, kFuel, kSpeciesCount };
@@ -977,9 +979,37 @@ double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
     return convection + kSigma * e * (tg * tg + ts * ts) * (tg + ts);
 }
 
+// gasSurfaceCoefficient for the two streams of a row at once, each facing its own surface: lane
+// by lane its operations in its order (std::max(x, 1.0) is x < 1 ? 1 : x), so the same bits.
+Pair gasSurfaceCoefficientPair(Pair gasC, Pair surfaceC, double gasEmissivity,
+                               double surfaceEmissivity, double convection) {
+    const Pair conv = {convection, convection};
+    if (gasEmissivity == 0.0) {
+        return conv; // air only, as in gasSurfaceCoefficient
+    }
+    const Pair one = {1.0, 1.0};
+    const Pair g = gasC + kKelvin;
+    const Pair t = surfaceC + kKelvin;
+    const Pair tg = g < one ? one : g;
+    const Pair ts = t < one ? one : t;
+    const double e = gasEmissivity * 0.5 * (surfaceEmissivity + 1.0);
+    return convection + kSigma * e * (tg * tg + ts * ts) * (tg + ts);
+}
+
 double radiationConductance(double aC, double bC, double emissivity, double areaM2) {
     const double ta = std::max(aC + kKelvin, 1.0);
     const double tb = std::max(bC + kKelvin, 1.0);
+    return kSigma * emissivity * (ta * ta + tb * tb) * (ta + tb) * areaM2;
+}
+
+// radiationConductance for two pairs of surfaces at once, lane by lane its operations in its
+// order (std::max(x, 1.0) is x < 1 ? 1 : x), so the same bits.
+Pair radiationConductancePair(Pair aC, Pair bC, double emissivity, Pair areaM2) {
+    const Pair one = {1.0, 1.0};
+    const Pair a = aC + kKelvin;
+    const Pair b = bC + kKelvin;
+    const Pair ta = a < one ? one : a;
+    const Pair tb = b < one ? one : b;
     return kSigma * emissivity * (ta * ta + tb * tb) * (ta + tb) * areaM2;
 }
 
@@ -1002,15 +1032,48 @@ void conductWall(std::array<double, kMaxWallNodes>& tw, const double* cond, cons
     tw[kNodes - 1] = t + (inW - qOut) * dtPerCap[kNodes - 1];
 }
 
-// conductWall<n> for each node count n = 1 .. kMaxWallNodes, by n - 1.
+// conductWall for the two walls of a row (crown and lower wall, the same layers) at once: each
+// quantity of both in one Pair, lane by lane the operations of conductWall in its order (so the
+// same bits), with half the arithmetic and no second call.
+template <std::size_t kNodes>
+void conductWallPair(std::array<double, kMaxWallNodes>& upper,
+                     std::array<double, kMaxWallNodes>& lower, const double* cond,
+                     const double* dtPerCap, Pair inW, Pair qOut) {
+    const Pair zero = {0.0, 0.0};
+    Pair t = {upper[0], lower[0]};
+    for (std::size_t k = 0; k + 1 < kNodes; ++k) {
+        const Pair tNext = {upper[k + 1], lower[k + 1]};
+        const Pair q = cond[k] * (t - tNext);
+        const Pair tk = t + (inW - q) * dtPerCap[k];
+        upper[k] = tk[0];
+        lower[k] = tk[1];
+        inW = zero + q;
+        t = tNext;
+    }
+    const Pair tLast = t + (inW - qOut) * dtPerCap[kNodes - 1];
+    upper[kNodes - 1] = tLast[0];
+    lower[kNodes - 1] = tLast[1];
+}
+
+// conductWall<n> and conductWallPair<n> for each node count n = 1 .. kMaxWallNodes, by n - 1.
 using ConductWall = void (*)(std::array<double, kMaxWallNodes>&, const double*, const double*,
                              double, double);
+using ConductWallPair = void (*)(std::array<double, kMaxWallNodes>&,
+                                 std::array<double, kMaxWallNodes>&, const double*, const double*,
+                                 Pair, Pair);
 template <std::size_t... I>
 constexpr std::array<ConductWall, sizeof...(I)> conductWallTable(std::index_sequence<I...>) {
     return {&conductWall<I + 1>...};
 }
+template <std::size_t... I>
+constexpr std::array<ConductWallPair, sizeof...(I)>
+conductWallPairTable(std::index_sequence<I...>) {
+    return {&conductWallPair<I + 1>...};
+}
 constexpr std::array<ConductWall, kMaxWallNodes> kConductWall =
         conductWallTable(std::make_index_sequence<kMaxWallNodes>{});
+constexpr std::array<ConductWallPair, kMaxWallNodes> kConductWallPair =
+        conductWallPairTable(std::make_index_sequence<kMaxWallNodes>{});
 
 // How long the gas march may be held over while nothing burns, s (subStep). A numerical
 // choice: in the cooling the setting changes by about 0.5 C a minute, and the gas's share of
@@ -1040,14 +1103,17 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     const double rhoAmb = gasDensityInline(p.ambientPressurePa, ta + kKelvin);
     double draft = 0.0;
     double rowTempSum = 0.0;
+    // Each zone's mean gas temperature, K, for the draft here and for the gas properties in 5.
+    std::array<double, kMaxZones> meanGasK;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneState& z = s.zones[zi];
         const double tg = mZones[zi].twoStreams
                                   ? (1.0 - s.lowerFlowShare) * z.gas[kUpper].temperatureC +
                                             s.lowerFlowShare * z.gas[kLower].temperatureC
                                   : z.gas[kUpper].temperatureC;
+        meanGasK[zi] = tg + kKelvin;
         draft += kGravity * mZones[zi].riseM *
-                 (rhoAmb - gasDensityInline(p.ambientPressurePa, tg + kKelvin));
+                 (rhoAmb - gasDensityInline(p.ambientPressurePa, meanGasK[zi]));
         if (mZones[zi].kind == ZoneKind::Row) {
             rowTempSum += tg;
         }
@@ -1163,7 +1229,9 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     // The emissivities need only last step's gas: all of them first, in a loop of independent
     // iterations (three exponentials each) that the processor can overlap, instead of one at a
     // time inside the march's chain. The convection needs this step's mass flow.
-    std::array<double, kMaxZones> meanGasK;
+    // The zones' mean gas temperatures are those of the draft (2. above): the same expression,
+    // (1 - wl) T_upper + wl T_lower with wl = 0 giving T_upper where the zone has one stream
+    // (both streams equal there).
     std::array<double, kMaxZones> emissivity;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
@@ -1171,7 +1239,6 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         const double wl = info.twoStreams ? s.lowerFlowShare : 0.0;
         const GasState& u = z.gas[kUpper];
         const GasState& l = z.gas[kLower];
-        meanGasK[zi] = (1.0 - wl) * u.temperatureC + wl * l.temperatureC + kKelvin;
         const double pp = std::max(0.0, (1.0 - wl) * (u.h2o + u.co2) + wl * (l.h2o + l.co2));
         // Partial pressure in atm at 1 atm total.
         emissivity[zi] = wsggEmissivityInline(meanGasK[zi], pp, info.meanBeamLengthM);
@@ -1293,16 +1360,19 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         heatRelease -= split[kUpper];
         heatRelease += burnt[kLower];
         heatRelease -= split[kLower];
-        Surface surf[2][2];
-        for (int st = 0; st < 2; ++st) {
-            const auto sti = static_cast<std::size_t>(st);
-            double hs = 0.0;
-            double hw = 0.0;
-            coefficients(zi, st, props, hs, hw);
-            surf[sti][0] = {hs * info.settingAreaM2, z.settingTemperatureC[sti], 0.0};
-            surf[sti][1] = {hw * wallShare[st] * info.wallAreaM2,
-                            st == kLower ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0], 0.0};
-        }
+        // Both streams' coefficients at once (gasSurfaceCoefficientPair): the upper stream
+        // faces the crown, the lower one the lower wall.
+        const Pair gasC = {z.gas[kUpper].temperatureC, z.gas[kLower].temperatureC};
+        const Pair settingC = {z.settingTemperatureC[kUpper], z.settingTemperatureC[kLower]};
+        const Pair wallC = {z.wallTemperatureC[0], z.lowerWallTemperatureC[0]};
+        const Pair hs = gasSurfaceCoefficientPair(gasC, settingC, props.emissivity,
+                                                  p.settingEmissivity, props.convectionWPerM2K);
+        const Pair hw = gasSurfaceCoefficientPair(gasC, wallC, props.emissivity, p.wallEmissivity,
+                                                  props.convectionWPerM2K);
+        const Pair settingUa = hs * info.settingAreaM2;
+        const Pair wallUa = hw * Pair{wallShare[kUpper], wallShare[kLower]} * info.wallAreaM2;
+        Surface surf[2][2] = {{{settingUa[0], settingC[0], 0.0}, {wallUa[0], wallC[0], 0.0}},
+                              {{settingUa[1], settingC[1], 0.0}, {wallUa[1], wallC[1], 0.0}}};
         double tg[2];
         for (std::size_t st = 0; st < 2; ++st) {
             tg[st] = exchange<2>(stream[st], gasTable, surf[st], capacity[st]);
@@ -1423,41 +1493,51 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             continue; // nothing set here (an empty flue): no solid to exchange with
         }
         const SolidConstants& areas = mSolidConstants[zi];
-        const int positions = info.twoStreams ? 2 : 1;
-        for (int st = 0; st < positions; ++st) {
-            const auto sti = static_cast<std::size_t>(st);
-            const double area = areas.settingWallAreaM2[sti];
-            const bool lowerWall = info.twoStreams && st == kLower;
-            const double tw = lowerWall ? z.lowerWallTemperatureC[0] : z.wallTemperatureC[0];
-            const double g = radiationConductance(z.settingTemperatureC[sti], tw, eSetWall, area);
-            const double q = g * (z.settingTemperatureC[sti] - tw);
-            received[zi][sti] -= q;
-            received[zi][lowerWall ? 3 : 2] += q;
-        }
-        if (info.twoStreams) {
-            // Upper to lower position: with settingGapM, radiation down the gaps between the
-            // columns, an effective conductivity 4 sigma eps T^3 x gap over the open share of
-            // the section, across the distance between the two positions' centres (half the
-            // height); else two faces seeing each other over the wall view share.
-            const double g =
-                    radiationConductance(z.settingTemperatureC[0], z.settingTemperatureC[1],
-                                         eSetSet, areas.settingGapAreaM2);
-            const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
+        if (!info.twoStreams) {
+            // A rear zone: its fill and its wall.
+            const double tw = z.wallTemperatureC[0];
+            const double g = radiationConductance(z.settingTemperatureC[0], tw, eSetWall,
+                                                  areas.settingWallAreaM2[0]);
+            const double q = g * (z.settingTemperatureC[0] - tw);
             received[zi][0] -= q;
-            received[zi][1] += q;
-            if (zi + 1 < static_cast<std::size_t>(1 + rows)) {
-                ZoneState& next = s.zones[zi + 1];
-                const double a = areas.alongKilnAreaM2;
-                for (std::size_t st = 0; st < 2; ++st) {
-                    const double ga = radiationConductance(
-                            z.settingTemperatureC[st], next.settingTemperatureC[st], eSetSet, a);
-                    const double qa =
-                            ga * (z.settingTemperatureC[st] - next.settingTemperatureC[st]);
-                    received[zi][st] -= qa;
-                    received[zi + 1][st] += qa;
-                }
-            }
+            received[zi][2] += q;
+            continue;
         }
+        // A row: both positions at once, each quantity of both in one Pair
+        // (radiationConductancePair; lane by lane the scalar operations, so the same bits), each
+        // received entry changed in the same order as position by position. Setting to wall:
+        // the upper position faces the crown, the lower one the lower wall.
+        const Pair ts = {z.settingTemperatureC[0], z.settingTemperatureC[1]};
+        const Pair tw = {z.wallTemperatureC[0], z.lowerWallTemperatureC[0]};
+        const Pair wallArea = {areas.settingWallAreaM2[0], areas.settingWallAreaM2[1]};
+        const Pair gw = radiationConductancePair(ts, tw, eSetWall, wallArea);
+        const Pair qw = gw * (ts - tw);
+        Pair setting = {received[zi][0], received[zi][1]};
+        setting -= qw;
+        received[zi][2] += qw[0];
+        received[zi][3] += qw[1];
+        // Upper to lower position: with settingGapM, radiation down the gaps between the
+        // columns, an effective conductivity 4 sigma eps T^3 x gap over the open share of the
+        // section, across the distance between the two positions' centres (half the height);
+        // else two faces seeing each other over the wall view share.
+        const double g = radiationConductance(z.settingTemperatureC[0], z.settingTemperatureC[1],
+                                              eSetSet, areas.settingGapAreaM2);
+        const double q = g * (z.settingTemperatureC[0] - z.settingTemperatureC[1]);
+        // x - q is x + (-q) exactly: the upper position loses q, the lower gains it.
+        setting += Pair{-q, q};
+        // Along the kiln, each position to the same position of the next row.
+        if (zi + 1 < static_cast<std::size_t>(1 + rows)) {
+            const ZoneState& next = s.zones[zi + 1];
+            const double a = areas.alongKilnAreaM2;
+            const Pair tn = {next.settingTemperatureC[0], next.settingTemperatureC[1]};
+            const Pair ga = radiationConductancePair(ts, tn, eSetSet, Pair{a, a});
+            const Pair qa = ga * (ts - tn);
+            setting -= qa;
+            received[zi + 1][0] += qa[0];
+            received[zi + 1][1] += qa[1];
+        }
+        received[zi][0] = setting[0];
+        received[zi][1] = setting[1];
     }
     // Radiation out of the open stoke mouth (from the firebox wall) and spy holes (front setting).
     {
@@ -1472,7 +1552,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         s.energy.openingLossJ += (qMouth + qSpy) * dt;
     }
 
-    // 7. Solids: setting, ware events, walls (explicit 1D conduction, outer film to ambient).
+    // 7. Solids: setting, walls (explicit 1D conduction, outer film to ambient); the ware in 8.
     std::array<double, kMaxWallNodes> dtPerKilnWallCapacity{};
     std::array<double, kMaxWallNodes> dtPerChimneyWallCapacity{};
     for (std::size_t k = 0; k < mKilnWallInverseCapacity.size(); ++k) {
@@ -1484,8 +1564,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // The wall loss is summed in a local (the same additions in the same order): kept in a
     // register rather than stored to the state after every wall.
     double wallLossJ = s.energy.wallLossJ;
-    // updateWare's filter weight, the same for every placement (dt > 0: step() checks it).
-    const double wareWeight = wareRateWeight(dt);
+    // The placements' temperatures before this step, for their ware (8. below).
+    std::array<double, kMaxPlacements> previousC;
     for (std::size_t zi = 0; zi < zoneCount; ++zi) {
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
@@ -1495,13 +1575,11 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             const int positions = info.twoStreams ? 2 : 1;
             for (int st = 0; st < positions; ++st) {
                 const auto sti = static_cast<std::size_t>(st);
-                const double before = z.settingTemperatureC[sti];
-                z.settingTemperatureC[sti] += received[zi][sti] * dtPerSettingCapacity;
                 if (info.kind == ZoneKind::Row) {
-                    updateWareStep(s.placements[static_cast<std::size_t>(info.row * 2 + st)],
-                                   mHeatwork, mWareLimits, z.settingTemperatureC[sti], before,
-                                   z.gas[sti].reductionRatio, dt, wareWeight);
+                    previousC[static_cast<std::size_t>(info.row * 2 + st)] =
+                            z.settingTemperatureC[sti];
                 }
+                z.settingTemperatureC[sti] += received[zi][sti] * dtPerSettingCapacity;
             }
             if (!info.twoStreams) {
                 z.settingTemperatureC[1] = z.settingTemperatureC[0];
@@ -1513,6 +1591,25 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const std::vector<double>& cond =
                 chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
         const auto last = static_cast<std::size_t>(info.wallNodes - 1);
+        if (inv.wallAreaM2[0] > 0.0 && inv.wallAreaM2[1] > 0.0) {
+            // A row's crown and lower wall together (conductWallPair): the loop below, lane by
+            // lane, and the wall loss summed in its order (crown, then lower wall).
+            const Pair tOut = {z.wallTemperatureC[last], z.lowerWallTemperatureC[last]};
+            const Pair hOut =
+                    p.outsideConvectionWPerM2K + kSigma * p.outsideEmissivity *
+                                                         ((tOut + kKelvin) * (tOut + kKelvin) +
+                                                          (ta + kKelvin) * (ta + kKelvin)) *
+                                                         (tOut + kKelvin + ta + kKelvin);
+            const Pair uOut = cond[last] * hOut / (hOut + cond[last]);
+            const Pair qOut = uOut * (tOut - ta);
+            wallLossJ += qOut[0] * inv.wallAreaM2[0] * dt;
+            wallLossJ += qOut[1] * inv.wallAreaM2[1] * dt;
+            const Pair inW = {received[zi][2] * inv.wallAreaPerM2[0],
+                              received[zi][3] * inv.wallAreaPerM2[1]};
+            kConductWallPair[last](z.wallTemperatureC, z.lowerWallTemperatureC, cond.data(),
+                                   dtPerCap.data(), inW, qOut);
+            continue;
+        }
         for (std::size_t w = 0; w < 2; ++w) {
             const double areaM2 = inv.wallAreaM2[w];
             if (areaM2 <= 0.0) {
@@ -1537,6 +1634,32 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         }
     }
     s.energy.wallLossJ = wallLossJ;
+
+    // 8. The ware of each placement (ware_update.h), at its setting's temperature (rows are
+    //    zones 1 .. rows, placement row * 2 + position). The heatwork rates of all placements
+    //    first, in a loop with nothing else in it: its calls to exp then keep few values live
+    //    (inside the ware update each call spilled and reloaded about twenty). The same rates,
+    //    so the same bits.
+    const auto rowCount = static_cast<std::size_t>(rows);
+    std::array<double, kMaxPlacements> heatworkRate;
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const ZoneState& z = s.zones[1 + r];
+        for (std::size_t st = 0; st < 2; ++st) {
+            heatworkRate[r * 2 + st] = mHeatwork.rate(
+                    wareMeanTemperatureC(z.settingTemperatureC[st], previousC[r * 2 + st]));
+        }
+    }
+    // updateWare's filter weight, the same for every placement (dt > 0: step() checks it).
+    const double wareWeight = wareRateWeight(dt);
+    for (std::size_t r = 0; r < rowCount; ++r) {
+        const ZoneState& z = s.zones[1 + r];
+        for (std::size_t st = 0; st < 2; ++st) {
+            const std::size_t i = r * 2 + st;
+            updateWareStepAtRate(s.placements[i], mHeatwork, mWareLimits, z.settingTemperatureC[st],
+                                 previousC[i], z.gas[st].reductionRatio, dt, wareWeight,
+                                 heatworkRate[i]);
+        }
+    }
     s.timeSeconds += dt;
 }
 

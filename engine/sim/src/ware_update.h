@@ -45,14 +45,23 @@ inline double wareRateWeight(double dtSeconds) {
     return dtSeconds / (ware_detail::kRateSmoothingS + dtSeconds);
 }
 
-// updateWare without its check of dtSeconds (> 0 here). rateWeight: the heating-rate filter's
-// backward-Euler weight, wareRateWeight(dtSeconds).
-inline void updateWareStep(WareState& ware, const HeatworkModel& heatwork, const WareLimits& limits,
-                           double temperatureC, double previousTemperatureC, double coToCo2Ratio,
-                           double dtSeconds, double rateWeight) {
+// The mean temperature of a step, C, at which updateWare takes the heatwork rate.
+inline double wareMeanTemperatureC(double temperatureC, double previousTemperatureC) {
+    return 0.5 * (temperatureC + previousTemperatureC);
+}
+
+// updateWare without its check of dtSeconds (> 0 here), with the heatwork rate at the step's
+// mean temperature given: heatworkRate = heatwork.rate(wareMeanTemperatureC(temperatureC,
+// previousTemperatureC)) (the kiln model forms the rates of all placements first, in a loop of
+// their own). rateWeight: the heating-rate filter's backward-Euler weight,
+// wareRateWeight(dtSeconds).
+inline void updateWareStepAtRate(WareState& ware, const HeatworkModel& heatwork,
+                                 const WareLimits& limits, double temperatureC,
+                                 double previousTemperatureC, double coToCo2Ratio, double dtSeconds,
+                                 double rateWeight, double heatworkRate) {
     using namespace ware_detail;
-    const double meanC = 0.5 * (temperatureC + previousTemperatureC);
-    ware.heatwork += heatwork.rate(meanC) * dtSeconds;
+    const double meanC = wareMeanTemperatureC(temperatureC, previousTemperatureC);
+    ware.heatwork += heatworkRate * dtSeconds;
     ware.peakTemperatureC = std::max(ware.peakTemperatureC, temperatureC);
 
     const double stepRate = (temperatureC - previousTemperatureC) * 3600.0 / dtSeconds;
@@ -112,6 +121,16 @@ inline void updateWareStep(WareState& ware, const HeatworkModel& heatwork, const
             ware.glazeSealed = true;
         }
     }
+}
+
+// updateWare without its check of dtSeconds (> 0 here). rateWeight: the heating-rate filter's
+// backward-Euler weight, wareRateWeight(dtSeconds).
+inline void updateWareStep(WareState& ware, const HeatworkModel& heatwork, const WareLimits& limits,
+                           double temperatureC, double previousTemperatureC, double coToCo2Ratio,
+                           double dtSeconds, double rateWeight) {
+    updateWareStepAtRate(ware, heatwork, limits, temperatureC, previousTemperatureC, coToCo2Ratio,
+                         dtSeconds, rateWeight,
+                         heatwork.rate(wareMeanTemperatureC(temperatureC, previousTemperatureC)));
 }
 
 } // namespace kiln::sim
