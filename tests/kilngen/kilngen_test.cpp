@@ -328,6 +328,46 @@ double maxStation(const json& stations, const std::string& field) {
     return m;
 }
 
+// A node's origin and rotation in the site frame, composing its parents' translations and
+// rotations (the reader gives each relative to its parent).
+glm::dvec3 worldPoint(const GlbFile& f, int index, glm::dvec3 local) {
+    for (int i = index; i >= 0; i = f.nodes[static_cast<std::size_t>(i)].parent) {
+        const auto& n = f.nodes[static_cast<std::size_t>(i)];
+        local = n.translation + n.rotation * local;
+    }
+    return local;
+}
+
+// World bounds of a node's mesh.
+kiln::test::Bounds worldBounds(const GlbFile& f, int index) {
+    const auto& n = f.nodes[static_cast<std::size_t>(index)];
+    std::vector<glm::dvec3> points;
+    for (const auto& p : f.meshes[static_cast<std::size_t>(n.mesh)].positions) {
+        points.push_back(worldPoint(f, index, p));
+    }
+    return kiln::test::bounds(points);
+}
+
+// Where the line coordinate[axis] == value crosses a slice's segments: the least and greatest
+// other coordinate; false if it crosses none. In a slice across the chamber's axis (2D points
+// (y, z)), axis 0 gives the floor and the roof at lateral position y, axis 1 the side walls at
+// height z.
+bool crossings(const std::vector<kiln::test::Segment>& segs, int axis, double value, double& lo,
+               double& hi) {
+    const int other = 1 - axis;
+    lo = 1e300;
+    hi = -1e300;
+    for (const auto& s : segs) {
+        const double a = s.a[axis], b = s.b[axis];
+        if ((a - value) * (b - value) <= 0.0 && a != b) {
+            const double c = s.a[other] + (value - a) * (s.b[other] - s.a[other]) / (b - a);
+            lo = std::min(lo, c);
+            hi = std::max(hi, c);
+        }
+    }
+    return lo <= hi;
+}
+
 } // namespace
 
 // ------------------------------------------------------------------------------------------------
@@ -600,15 +640,15 @@ TEST_P(SiteTest, SaggarColumnsAreInstancedAndFitUnderTheVault) {
             const GlbMesh& col = file->meshes[static_cast<std::size_t>(n.mesh)];
             EXPECT_EQ(col.name.rfind("saggar_column_n", 0), 0u) << n.name;
             const auto bb = kiln::test::bounds(col.positions);
+            // Eight points on the drum's rim, at its foot and its top.
             const double r = bb.hi.x;
-            for (double dxs : {-r, r}) {
-                const auto segs = kiln::test::slice(*v, 0, n.translation.x + dxs);
-                for (double dy : {-r, r}) {
-                    for (double z : {bb.lo.z + 0.001, bb.hi.z}) {
-                        EXPECT_TRUE(kiln::test::insideSlice(
-                                segs, {n.translation.y + dy, n.translation.z + z}))
-                                << n.name << " pokes out of the chamber";
-                    }
+            for (int k = 0; k < 8; ++k) {
+                const double a = glm::quarter_pi<double>() * k;
+                const auto segs = kiln::test::slice(*v, 0, n.translation.x + r * std::cos(a));
+                for (double z : {bb.lo.z + 0.001, bb.hi.z}) {
+                    EXPECT_TRUE(kiln::test::insideSlice(
+                            segs, {n.translation.y + r * std::sin(a), n.translation.z + z}))
+                            << n.name << " pokes out of the chamber";
                 }
             }
         }
@@ -619,6 +659,142 @@ TEST_P(SiteTest, SaggarColumnsAreInstancedAndFitUnderTheVault) {
         EXPECT_LT(meshes.size() * 5, static_cast<std::size_t>(columns));
         std::cout << "[kilngen] " << GetParam() << "/" << name << ": " << rows.size() << " rows, "
                   << columns << " columns sharing " << meshes.size() << " meshes\n";
+    }
+}
+
+// The setting practice (kilns.md 1.2, jdzmc 7298), checked on the file for every column of every
+// setting: upright; its footprint's rim (a circle of 48 points) keeps the wall gap from the side
+// walls at floor level and from the end walls, and its top the roof clearance under the vault
+// over the whole footprint (on a slope the roof over the downhill edge is the lowest); its foot in
+// the sand and above the brick floor under every rim point; neighbours the column gap apart
+// horizontally; none in a firebox (which keeps the wall gap too), a door panel or, where the
+// setting names stoke holes, the fire pit in front of one. Tolerance: the void is a polyline of
+// stations and arch segments, so it lies up to a few mm inside the profile the generator fits to.
+TEST_P(SiteTest, SaggarColumnsStandInsideTheChamberAsTheSettingPracticeAsks) {
+    constexpr double kMeshTolM = 0.004;
+    constexpr int kRim = 48;
+    for (const auto& part : partsOfType(*desc, "saggar_setting")) {
+        const std::string name = part["name"];
+        const auto& p = part["params"];
+        const std::string chamber = p["chamber"];
+        const double gap = p["columnGapM"]["value"], wallGap = p["wallGapM"]["value"];
+        const double clearance = p["roofClearanceM"]["value"];
+        double sand = 0.0;
+        for (const auto& c : partsOfType(*desc, "kiln_chamber")) {
+            if (c["name"] == chamber && c["params"].contains("sandDepthM")) {
+                sand = c["params"]["sandDepthM"]["value"];
+            }
+        }
+        const GlbMesh* v = meshNamed(*file, chamber + "_void");
+        ASSERT_NE(v, nullptr);
+        const auto vb = kiln::test::bounds(v->positions);
+        // Fireboxes and door panels of this chamber; fire pits at the named stoke holes.
+        std::set<std::string> fireboxParts, doorParts;
+        for (const auto& q : (*desc)["parts"]) {
+            if (q["params"].value("chamber", "") != chamber) {
+                continue;
+            }
+            if (q["type"] == "firebox") {
+                fireboxParts.insert(q["name"]);
+            } else if (q["type"] == "doors") {
+                doorParts.insert(q["name"]);
+            }
+        }
+        std::vector<std::pair<std::string, kiln::test::Bounds>> fireboxes, doors;
+        std::vector<double> pits;
+        const std::string stokeHoles = p.value("stokeHoles", "");
+        const double pitHalf =
+                p.contains("firePitM") ? 0.5 * p["firePitM"]["value"].get<double>() : 0.0;
+        for (std::size_t i = 0; i < file->nodes.size(); ++i) {
+            const auto& n = file->nodes[i];
+            const std::string role = n.extras.value("role", "");
+            const std::string owner = n.extras.value("part", "");
+            if (role == "firebox" && fireboxParts.count(owner)) {
+                fireboxes.emplace_back(n.name, worldBounds(*file, static_cast<int>(i)));
+            } else if (role == "door" && doorParts.count(owner)) {
+                doors.emplace_back(n.name, worldBounds(*file, static_cast<int>(i)));
+            } else if (role == "liner" && owner == stokeHoles && !stokeHoles.empty()) {
+                pits.push_back(worldPoint(*file, static_cast<int>(i), glm::dvec3(0.0)).x);
+            }
+        }
+        if (!stokeHoles.empty()) {
+            EXPECT_FALSE(pits.empty()) << name << ": no liners of " << stokeHoles;
+        }
+        struct Column {
+            std::string name;
+            glm::dvec3 foot;
+            double r;
+        };
+        std::vector<Column> columns;
+        double leastWallGap = 1e9, leastClearance = 1e9, leastGap = 1e9, leastPit = 1e9;
+        for (std::size_t i = 0; i < file->nodes.size(); ++i) {
+            const auto& n = file->nodes[i];
+            if (n.extras.value("part", "") != name || n.extras.value("role", "") != "instance") {
+                continue;
+            }
+            EXPECT_NEAR(std::fabs(n.rotation.w), 1.0, 1e-9) << n.name << " is not upright";
+            const auto bb =
+                    kiln::test::bounds(file->meshes[static_cast<std::size_t>(n.mesh)].positions);
+            const double r = bb.hi.x, top = bb.hi.z;
+            const glm::dvec3 foot = worldPoint(*file, static_cast<int>(i), glm::dvec3(0.0));
+            columns.push_back({n.name, foot, r});
+            // End walls.
+            EXPECT_GE(foot.x - r - vb.lo.x, wallGap - kMeshTolM) << n.name << ": front wall";
+            EXPECT_GE(vb.hi.x - (foot.x + r), wallGap - kMeshTolM) << n.name << ": rear wall";
+            leastWallGap = std::min({leastWallGap, foot.x - r - vb.lo.x, vb.hi.x - foot.x - r});
+            double floorMid = 0.0, roofMid = 0.0;
+            ASSERT_TRUE(crossings(kiln::test::slice(*v, 0, foot.x), 0, foot.y, floorMid, roofMid));
+            EXPECT_LT(foot.z, floorMid + sand)
+                    << n.name << ": the lowest saggar is not in the sand";
+            for (int k = 0; k < kRim; ++k) {
+                const double a = glm::two_pi<double>() * k / kRim;
+                const double x = foot.x + r * std::cos(a), y = foot.y + r * std::sin(a);
+                const auto segs = kiln::test::slice(*v, 0, x);
+                double floorZ = 0.0, roofZ = 0.0, left = 0.0, right = 0.0;
+                ASSERT_TRUE(crossings(segs, 0, y, floorZ, roofZ)) << n.name << " outside the plan";
+                ASSERT_TRUE(crossings(segs, 1, floorZ + 0.001, right, left)) << n.name;
+                EXPECT_GE(foot.z, floorZ - 1e-4) << n.name << ": its foot is in the brick floor";
+                EXPECT_GE(roofZ - (foot.z + top), clearance - kMeshTolM)
+                        << n.name << ": too close to the vault at rim angle " << k;
+                leastClearance = std::min(leastClearance, roofZ - (foot.z + top));
+                const double toWall = std::min(left - y, y - right);
+                EXPECT_GE(toWall, wallGap - kMeshTolM) << n.name << ": too close to a side wall";
+                leastWallGap = std::min(leastWallGap, toWall);
+            }
+            const auto overlaps = [&](const kiln::test::Bounds& b, double margin) {
+                return foot.x + r + margin > b.lo.x && foot.x - r - margin < b.hi.x &&
+                       foot.y + r + margin > b.lo.y && foot.y - r - margin < b.hi.y &&
+                       foot.z + top > b.lo.z && foot.z < b.hi.z;
+            };
+            for (const auto& [fb, b] : fireboxes) {
+                EXPECT_FALSE(overlaps(b, wallGap - kMeshTolM)) << n.name << " in or against " << fb;
+            }
+            for (const auto& [door, b] : doors) {
+                EXPECT_FALSE(overlaps(b, 0.0)) << n.name << " in the doorway of " << door;
+            }
+            for (double px : pits) {
+                EXPECT_GE(std::fabs(foot.x - px), r + pitHalf - 1e-4)
+                        << n.name << " stands in the fire pit at x = " << px;
+                leastPit = std::min(leastPit, std::fabs(foot.x - px) - r);
+            }
+        }
+        ASSERT_FALSE(columns.empty()) << name;
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            for (std::size_t j = i + 1; j < columns.size(); ++j) {
+                const glm::dvec2 a(columns[i].foot), b(columns[j].foot);
+                const double between = glm::length(a - b) - columns[i].r - columns[j].r;
+                EXPECT_GE(between, gap - 1e-4) << columns[i].name << " and " << columns[j].name;
+                leastGap = std::min(leastGap, between);
+            }
+        }
+        std::cout << "[kilngen] " << GetParam() << "/" << name << ": least wall gap "
+                  << leastWallGap << " m, least roof clearance " << leastClearance
+                  << " m, least column gap " << leastGap << " m";
+        if (!pits.empty()) {
+            std::cout << ", " << pits.size() << " stoke holes, least distance to a fire pit's "
+                      << "middle " << leastPit << " m";
+        }
+        std::cout << "\n";
     }
 }
 
@@ -883,7 +1059,11 @@ INSTANTIATE_TEST_SUITE_P(
                 BadInput{"disagreeing_source.json", "/parts/0/params/lengthM",
                          "disagrees with kilns.json"},
                 BadInput{"missing_reason.json", "/parts/0/params/lengthM",
-                         "needs exactly one of 'source'"}),
+                         "needs exactly one of 'source'"},
+                BadInput{"fire_pit_without_stoke_holes.json", "/parts/1/params/stokeHoles",
+                         "stokeHoles and firePitM go together"},
+                BadInput{"too_many_saggar_rows.json", "/parts/1/params/rowCount",
+                         "300 rows do not fit"}),
         [](const auto& paramInfo) {
             std::string n = fs::path(paramInfo.param.file).stem().string();
             std::replace(n.begin(), n.end(), '-', '_');

@@ -98,6 +98,27 @@ float ChamberProfile::floorZAtX(float x) const {
     return floorAt(0.5f * (lo + hi)).y;
 }
 
+float ChamberProfile::sAtX(float x) const {
+    // The floor is straight within each slope segment: invert segment by segment (cheaper than
+    // floorZAtX's bisection, which the saggar setting would call thousands of times a column).
+    if (floorSlopes.empty()) {
+        return x;
+    }
+    double x0 = 0.0;
+    for (std::size_t k = 0; k < floorSlopes.size(); ++k) {
+        const double a = static_cast<double>(floorSlopes[k].second) * glm::pi<double>() / 180.0;
+        const double from = static_cast<double>(floorSlopes[k].first) * lengthM;
+        const bool last = k + 1 == floorSlopes.size();
+        const double to = last ? from : static_cast<double>(floorSlopes[k + 1].first) * lengthM;
+        const double x1 = x0 + (to - from) * std::cos(a);
+        if (last || x <= x1 || (k == 0 && x < 0.0f)) {
+            return static_cast<float>(from + (x - x0) / std::cos(a));
+        }
+        x0 = x1;
+    }
+    return x; // not reached
+}
+
 int ChamberProfile::stationCount() const {
     return std::clamp(static_cast<int>(std::ceil(lengthM / 0.25f)), 24, 200);
 }

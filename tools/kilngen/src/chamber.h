@@ -27,6 +27,8 @@ public:
     glm::vec2 floorAt(float s) const;
     // Floor z under horizontal position x (inverse of floorAt's x).
     float floorZAtX(float x) const;
+    // Along-floor distance s whose floor point lies at horizontal position x.
+    float sAtX(float x) const;
 
     int stationCount() const;
 

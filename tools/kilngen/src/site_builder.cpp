@@ -458,45 +458,138 @@ private:
     }
 
     // --- saggar columns -----------------------------------------------------------------------
+    // Upright columns on the floor, flat or sloping. Rows stand (diameter + column gap) apart
+    // measured horizontally, so upright neighbours keep the column gap on any slope. Each column is
+    // as tall as the vault allows over its whole footprint (on a slope the roof over the downhill
+    // edge is lower than over the middle), less the roof clearance; its footprint keeps the wall
+    // gap from the side walls (at the floor), the end walls and the rear face of any firebox of
+    // the chamber. With stokeHoles + firePitM, no column stands in the fire pit, a lane
+    // firePitM wide across the setting in front of each pair of stoke holes: a row that would
+    // stand in one moves behind it.
     core::Status buildSaggars(const Part& part, std::vector<PartNode>& nodes, json& extras) {
         const auto& p = part.params;
-        const auto& c = mChambers.at(p.str("chamber"));
+        const std::string chamberName = p.str("chamber");
+        const auto& c = mChambers.at(chamberName);
         const auto& prof = c.profile;
         const float d = p.num("saggarDiameterM"), hs = p.num("saggarHeightM");
+        const float radius = 0.5f * d;
         const float gap = p.num("columnGapM"), wallGap = p.num("wallGapM");
         const float clearance = p.num("roofClearanceM"), bury = p.num("buryFraction");
         const int rows = static_cast<int>(p.num("rowCount"));
         const float pitch = d + gap;
-        const float first = p.num("firstRowM");
-        const float lastS = first + pitch * static_cast<float>(rows - 1);
-        if (lastS + 0.5f * d + wallGap > prof.lengthM) {
-            return fail(p.dims.at("rowCount").pointer,
-                        std::to_string(rows) + " rows at " + std::to_string(pitch) +
-                                " m pitch from " + std::to_string(first) + " m end at " +
-                                std::to_string(lastS + 0.5f * d) + " m, beyond the chamber (" +
-                                std::to_string(prof.lengthM) + " m less the wall gap)");
+
+        // Fire pits: the horizontal positions of the stoke holes the setting names.
+        std::vector<float> pitX;
+        const float pitHalf = 0.5f * p.num("firePitM");
+        const std::string stokeName = p.str("stokeHoles");
+        if (stokeName.empty() != !p.has("firePitM")) {
+            return fail(p.pointer + (stokeName.empty() ? "/stokeHoles" : "/firePitM"),
+                        "stokeHoles and firePitM go together (the fire pit is in front of the "
+                        "named stoke holes)");
+        }
+        if (!stokeName.empty()) {
+            const Part* holes = mSite.findPart(stokeName);
+            if (holes == nullptr || holes->type != "stoke_hole_rows" ||
+                holes->params.str("chamber") != chamberName) {
+                return fail(p.pointer + "/stokeHoles",
+                            "'" + stokeName + "' is not a stoke_hole_rows part of chamber '" +
+                                    chamberName + "'");
+            }
+            const auto& h = holes->params;
+            const float from = h.num("fromM"), to = h.num("toM"), step = h.num("pitchM");
+            int k = 0;
+            for (float s = from; s <= to + 1e-4f; s = from + step * static_cast<float>(++k)) {
+                pitX.push_back(prof.floorAt(s).x);
+            }
+        }
+
+        // The rows' horizontal limits: the front wall or the rear face of a firebox of this
+        // chamber, and the rear wall, each less the wall gap.
+        float frontX = prof.floorAt(0.0f).x + wallGap;
+        for (const auto& other : mSite.parts) {
+            if (other.type == "firebox" && other.params.str("chamber") == chamberName) {
+                frontX = std::max(frontX, fireboxRearX(prof, other) + wallGap);
+            }
+        }
+        const float rearX = prof.floorAt(prof.lengthM).x - wallGap;
+        const auto& firstDim = p.dims.at("firstRowM");
+        float x = prof.floorAt(firstDim.valueF()).x;
+        if (x - radius < frontX - 1e-4f) {
+            return fail(firstDim.pointer,
+                        "the first row's saggars reach x = " + std::to_string(x - radius) +
+                                " m, closer than wallGapM to the front wall or firebox (x = " +
+                                std::to_string(frontX - wallGap) + " m)");
+        }
+        std::vector<float> rowX;
+        for (int r = 0; r < rows; ++r) {
+            for (bool moved = true; moved;) {
+                moved = false;
+                for (const float px : pitX) {
+                    // 10 um slack: a row just moved behind a pit stays there despite rounding.
+                    if (std::fabs(x - px) < radius + pitHalf - 1e-5f) {
+                        x = px + pitHalf + radius;
+                        moved = true;
+                    }
+                }
+            }
+            if (x + radius > rearX + 1e-4f) {
+                return fail(
+                        p.dims.at("rowCount").pointer,
+                        std::to_string(rows) + " rows do not fit: row " + std::to_string(r + 1) +
+                                " would reach x = " + std::to_string(x + radius) +
+                                " m, beyond the rear wall less the wall gap (x = " +
+                                std::to_string(rearX) + " m); " + std::to_string(r) + " rows fit");
+            }
+            rowX.push_back(x);
+            x += pitch;
+        }
+
+        // The footprint's rim, for the floor and roof under it.
+        constexpr int kRim = 32;
+        std::array<glm::vec2, kRim> rim;
+        for (int k = 0; k < kRim; ++k) {
+            const float a = glm::two_pi<float>() * static_cast<float>(k) / kRim;
+            rim[static_cast<std::size_t>(k)] = radius * glm::vec2(std::cos(a), std::sin(a));
         }
         std::map<int, int> columnMeshes;
         int total = 0, saggarTotal = 0;
         for (int r = 0; r < rows; ++r) {
-            const float s = first + pitch * static_cast<float>(r);
-            const float halfSpan =
-                    0.5f * std::min(prof.widthAt(s - 0.5f * d), prof.widthAt(s + 0.5f * d)) -
-                    wallGap - 0.5f * d;
+            const float xr = rowX[static_cast<std::size_t>(r)];
+            const float s = prof.sAtX(xr);
+            // Narrowest plan over the footprint's length, so round plans keep the wall gap too.
+            float halfWidth = 1e9f;
+            for (int k = 0; k <= 8; ++k) {
+                const float xs = xr - radius + d * static_cast<float>(k) / 8.0f;
+                halfWidth = std::min(halfWidth, 0.5f * prof.widthAt(prof.sAtX(xs)));
+            }
+            const float halfSpan = halfWidth - wallGap - radius;
             if (halfSpan < 0.0f) {
                 continue;
             }
             const int across = static_cast<int>(std::floor(2.0f * halfSpan / pitch)) + 1;
-            const glm::vec2 base = prof.floorAt(s);
-            const float baseZ = c.sandDepthM - bury * hs; // above the local floor
+            const float floorZ = prof.floorAt(s).y;
+            const float footZ = floorZ + c.sandDepthM - bury * hs;
+            float highestFloor = floorZ;
+            for (const auto& q : rim) {
+                highestFloor = std::max(highestFloor, prof.floorAt(prof.sAtX(xr + q.x)).y);
+            }
+            if (footZ < highestFloor - 1e-4f) {
+                return fail(p.dims.at("buryFraction").pointer,
+                            "the floor rises " + std::to_string(highestFloor - floorZ) +
+                                    " m under a column of row " + std::to_string(r + 1) +
+                                    ": its lowest saggar would stand in the brick floor below "
+                                    "the sand");
+            }
             for (int col = 0; col < across; ++col) {
                 const float y =
                         (static_cast<float>(col) - 0.5f * static_cast<float>(across - 1)) * pitch;
-                const float edge = std::fabs(y) + 0.5f * d;
-                const float clear = std::min(prof.clearHeightAt(s - 0.5f * d, edge),
-                                             prof.clearHeightAt(s + 0.5f * d, edge)) -
-                                    clearance;
-                const int n = static_cast<int>(std::floor((clear - baseZ) / hs));
+                float roof = floorZ + prof.clearHeightAt(s, y);
+                for (const auto& q : rim) {
+                    const float xs = xr + q.x;
+                    const float ss = prof.sAtX(xs);
+                    roof = std::min(roof, prof.floorAt(ss).y + prof.clearHeightAt(ss, y + q.y));
+                }
+                const int n = static_cast<int>(std::floor((roof - clearance - footZ) / hs));
                 if (n < 1) {
                     continue;
                 }
@@ -505,7 +598,7 @@ private:
                     Mesh m;
                     for (int k = 0; k < n; ++k) {
                         // 6 mm gap between saggars shows the stack; each saggar a closed drum.
-                        addCylinder(m, glm::vec3(0.0f, 0.0f, static_cast<float>(k) * hs), 0.5f * d,
+                        addCylinder(m, glm::vec3(0.0f, 0.0f, static_cast<float>(k) * hs), radius,
                                     hs - 0.006f, 20, findMaterial("saggar_fireclay")->tileM);
                     }
                     it = columnMeshes
@@ -517,8 +610,7 @@ private:
                                          .append(twoDigits(r + 1))
                                          .append("_c")
                                          .append(twoDigits(col + 1)),
-                                 it->second, glm::vec3(base.x, y, base.y + baseZ),
-                                 glm::quat(1, 0, 0, 0),
+                                 it->second, glm::vec3(xr, y, footZ), glm::quat(1, 0, 0, 0),
                                  json{{"role", "instance"},
                                       {"row", r + 1},
                                       {"column", col + 1},
@@ -532,6 +624,10 @@ private:
         extras["saggars"] = saggarTotal;
         extras["rows"] = rows;
         extras["rowPitchM"] = pitch;
+        extras["rowPitchMeasured"] = "horizontally (upright columns on a sloping floor)";
+        if (!pitX.empty()) {
+            extras["firePits"] = static_cast<int>(pitX.size());
+        }
         return {};
     }
 
@@ -652,6 +748,11 @@ private:
         return {};
     }
 
+    // The firebox's rear face: it runs lengthM horizontally from the front wall.
+    static float fireboxRearX(const ChamberProfile& prof, const Part& firebox) {
+        return prof.floorAt(0.0f).x + firebox.params.num("lengthM");
+    }
+
     core::Status buildFirebox(const Part& part, std::vector<PartNode>& nodes) {
         const auto& p = part.params;
         const auto& c = mChambers.at(p.str("chamber"));
@@ -660,7 +761,7 @@ private:
         const float halfW = 0.5f * c.profile.widthAt(0.5f * len) - 0.05f;
         Mesh m;
         addBox(m, glm::vec3(front.x + 0.02f, -halfW, front.y - p.num("sinkM")),
-               glm::vec3(front.x + len, halfW, front.y + p.num("heightM")), 1.0f);
+               glm::vec3(fireboxRearX(c.profile, part), halfW, front.y + p.num("heightM")), 1.0f);
         nodes.push_back({"body", mesh(part.name + "_body", std::move(m), p.str("material")),
                          glm::vec3(0.0f), glm::quat(1, 0, 0, 0), json{{"role", "firebox"}}});
         return {};
