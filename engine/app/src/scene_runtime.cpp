@@ -236,7 +236,10 @@ SceneRuntime::SceneRuntime(render::Renderer& r, const SceneStart& start, float v
         if (std::sscanf(inst.nodeName.c_str(), "saggars_r%d_c", &row) == 1) {
             rows.emplace_back(static_cast<int>(i), row);
             maxRow = std::max(maxRow, row);
-        } else if (scene::matchesPattern(inst.nodeName, "chamber_wall_*")) {
+        } else if (scene::matchesPattern(inst.nodeName, "chamber_wall_*") ||
+                   scene::matchesPattern(inst.nodeName, "chamber_inner_wall_*")) {
+            // The wall that faces the fire: single walls, or the inner skin of a double wall
+            // (the gourd kiln's, with its air gap).
             walls.push_back(static_cast<int>(i));
         } else if (inst.nodeName == "chimney_shaft") {
             const auto& mesh = model.meshes[static_cast<std::size_t>(inst.meshIndex)];
