@@ -1077,13 +1077,18 @@ constexpr std::array<ConductWallPair, kMaxWallNodes> kConductWallPair =
 
 // How long the gas march may be held over while nothing burns, s (subStep). A numerical
 // choice: in the cooling the setting changes by about 0.5 C a minute, and the gas's share of
-// its heat loss with it. With 1-min steps, 2 min holds every other march over: the solids stay
-// within 0.1 C of marching every step and the held gas within 0.4 C; 4 min left the gas up to
-// 1.1 C behind (docs/simulation.md 4, seventh speed pass).
-constexpr double kGasHoldS = 120.0;
-// The march is held over only where the air it drew and the heat that left the chimney differ
-// from the march before's by at most this share (numerical choice).
+// its heat loss with it, smoothly. Held steps carry the last march on along the line through it
+// and the march before, so the error is the curvature's: with 1-min steps, 8 min (seven steps of
+// eight extrapolated) keeps the solids within 0.1 C of marching every step and the gas within
+// 0.2 C; 10 min let the gas swing up to 0.8 C, as a held step's gas feeds the next march's draft
+// (docs/simulation.md 4, ninth speed pass). Held without the line (seventh pass), 4 min left the
+// gas up to 1.1 C behind.
+constexpr double kGasHoldS = 480.0;
+// The march is held over only where the line through the two quiet marches before it predicted
+// the air it drew and the heat that left the chimney within this share, and its gas temperatures
+// within kGasHoldPredictedC (numerical choices).
 constexpr double kGasHoldSettledShare = 1e-3;
+constexpr double kGasHoldPredictedC = 0.1;
 
 } // namespace
 
@@ -1144,9 +1149,6 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     const double leakAir = air * p.leakAreaM2 / inletArea;
     const double doorLeakAir = leakAir * p.doorLeakShare;
     const double leakAirPerRow = (leakAir - doorLeakAir) / rows;
-    // The draft comes from last step's gas, so after a change the air settles over a few steps;
-    // the march is held over only once it has (kGasHoldSettledShare).
-    const bool airSettled = std::abs(air - s.airKgPerS) <= kGasHoldSettledShare * air;
     s.airKgPerS = air;
     s.mouthAirKgPerS = mouthAir;
     s.draftPa = draft;
@@ -1422,25 +1424,70 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
             gas.kgPerS[kCO] * kCoHeatingValueJPerKg + gas.kgPerS[kFuel] * mLhvVolatilesJPerKg;
     s.energy.unburntLossJ += unburntW * dt;
 
-    // Nothing burning, nothing fed, no fuel left on the grate, in this march and the one before,
-    // and the air and the stack loss settled: the next steps under the same inputs may reuse
-    // this march's heat flows (subStep).
+    // Nothing burning, nothing fed, no fuel left on the grate: this march is recorded with the
+    // rates of change since the quiet march before it under the same inputs and step, and the
+    // next steps may extrapolate it (subStep) where the line through the two marches before this
+    // one predicted it: the air and the stack loss within kGasHoldSettledShare and every gas
+    // temperature within kGasHoldPredictedC. The draft comes from last step's gas, so after a
+    // change the air settles over a few steps; that check keeps the hold off until it has.
     GasMarchHold& hold = s.gasHold;
     const bool quiet = in.fireboxFeedKgPerHour == 0.0 && in.sideFeedKgPerHour == 0.0 &&
                        s.fuelBedKg == 0.0 && s.charBedKg == 0.0 && heatRelease == 0.0 &&
                        unburntW == 0.0;
-    const bool settled = airSettled && std::abs(gas.sensibleW - hold.previousStackLossW) <=
-                                               kGasHoldSettledShare * std::abs(gas.sensibleW);
-    hold.heatToSolidsW.clear();
-    if (quiet && hold.previousQuiet && settled) {
-        hold.heatToSolidsW.assign(received, received + zoneCount);
-        hold.stackLossW = gas.sensibleW;
-        hold.inputs = in;
-        hold.stepSeconds = dt;
-        hold.heldSeconds = 0.0;
+    const double t = s.timeSeconds;
+    if (!quiet) {
+        hold.quietMarches = 0;
+        hold.holding = false;
+        return;
     }
-    hold.previousQuiet = quiet;
-    hold.previousStackLossW = gas.sensibleW;
+    const bool continued = hold.quietMarches > 0 && hold.stepSeconds == dt && hold.inputs == in &&
+                           hold.zones.size() == zoneCount;
+    if (!continued) {
+        hold.zones.resize(zoneCount);
+        for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+            GasMarchHold::Zone& hz = hold.zones[zi];
+            hz.heatToSolidsW = received[zi];
+            hz.gasC = {s.zones[zi].gas[kUpper].temperatureC, s.zones[zi].gas[kLower].temperatureC};
+        }
+        hold.quietMarches = 1;
+        hold.holding = false;
+    } else {
+        const double since = t - hold.marchSeconds;
+        const double perS = 1.0 / since;
+        bool predicted =
+                hold.quietMarches >= 2 &&
+                std::abs(air - (hold.airKgPerS + hold.airKgPerSPerS * since)) <=
+                        kGasHoldSettledShare * air &&
+                std::abs(gas.sensibleW - (hold.stackLossW + hold.stackLossWPerS * since)) <=
+                        kGasHoldSettledShare * std::abs(gas.sensibleW);
+        for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+            GasMarchHold::Zone& hz = hold.zones[zi];
+            for (std::size_t k = 0; k < 4; ++k) {
+                hz.heatToSolidsWPerS[k] = (received[zi][k] - hz.heatToSolidsW[k]) * perS;
+                hz.heatToSolidsW[k] = received[zi][k];
+            }
+            for (std::size_t st = 0; st < 2; ++st) {
+                const double tg = s.zones[zi].gas[st].temperatureC;
+                predicted = predicted && std::abs(tg - (hz.gasC[st] + hz.gasCPerS[st] * since)) <=
+                                                 kGasHoldPredictedC;
+                hz.gasCPerS[st] = (tg - hz.gasC[st]) * perS;
+                hz.gasC[st] = tg;
+            }
+        }
+        hold.stackLossWPerS = (gas.sensibleW - hold.stackLossW) * perS;
+        hold.airKgPerSPerS = (air - hold.airKgPerS) * perS;
+        hold.mouthAirKgPerSPerS = (mouthAir - hold.mouthAirKgPerS) * perS;
+        hold.draftPaPerS = (draft - hold.draftPa) * perS;
+        hold.quietMarches = 2;
+        hold.holding = predicted;
+    }
+    hold.stackLossW = gas.sensibleW;
+    hold.airKgPerS = air;
+    hold.mouthAirKgPerS = mouthAir;
+    hold.draftPa = draft;
+    hold.inputs = in;
+    hold.stepSeconds = dt;
+    hold.marchSeconds = t;
 }
 
 void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
@@ -1464,18 +1511,29 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     std::array<std::array<double, 4>, kMaxZones> received;
     std::fill_n(received.begin(), zoneCount, std::array<double, 4>{});
     // 2-5, the draft, the air, the fuel bed and the gas march; or, while nothing burns and the
-    // inputs stay as they were, the last march's heat flows for up to kGasHoldS (the solids, with
-    // hours of time constant, change by a fraction of a degree meanwhile; the gas, the air and
-    // the draft stay as that march left them). The ledger closes either way: what the held gas
-    // gives the solids and takes up the chimney is what that march's gas gave and took.
+    // inputs stay as they were, for up to kGasHoldS after a march, that march's heat flows, stack
+    // loss, gas temperatures, air and draft carried on along the line through it and the quiet
+    // march before (the solids, with hours of time constant, change smoothly meanwhile). The
+    // ledger closes either way: every march's heat into the solids and up the chimney sum to
+    // what the air brought in (nothing), and so does any sum a + b (x1 - x0) of two of them.
     GasMarchHold& hold = s.gasHold;
-    if (hold.heatToSolidsW.size() == zoneCount && hold.stepSeconds == dt &&
-        hold.heldSeconds + dt < kGasHoldS && hold.inputs == in && s.fuelBedKg == 0.0 &&
-        s.charBedKg == 0.0) {
-        std::copy(hold.heatToSolidsW.begin(), hold.heatToSolidsW.end(), received.begin());
-        s.energy.stackLossJ += hold.stackLossW * dt;
+    const double since = s.timeSeconds - hold.marchSeconds;
+    if (hold.holding && hold.stepSeconds == dt && since + 0.5 * dt < kGasHoldS &&
+        hold.inputs == in && s.fuelBedKg == 0.0 && s.charBedKg == 0.0) {
+        for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+            const GasMarchHold::Zone& hz = hold.zones[zi];
+            for (std::size_t k = 0; k < 4; ++k) {
+                received[zi][k] = hz.heatToSolidsW[k] + hz.heatToSolidsWPerS[k] * since;
+            }
+            for (std::size_t st = 0; st < 2; ++st) {
+                s.zones[zi].gas[st].temperatureC = hz.gasC[st] + hz.gasCPerS[st] * since;
+            }
+        }
+        s.energy.stackLossJ += (hold.stackLossW + hold.stackLossWPerS * since) * dt;
+        s.airKgPerS = hold.airKgPerS + hold.airKgPerSPerS * since;
+        s.mouthAirKgPerS = hold.mouthAirKgPerS + hold.mouthAirKgPerSPerS * since;
+        s.draftPa = hold.draftPa + hold.draftPaPerS * since;
         s.heatReleaseW = 0.0;
-        hold.heldSeconds += dt;
     } else {
         marchGas(s, in, dt, received.data());
     }

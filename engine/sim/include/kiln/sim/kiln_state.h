@@ -53,19 +53,35 @@ struct EnergyLedger {
     double initialStoredJ = 0.0; // stored heat when the state was created
 };
 
-// The last gas march, kept while nothing burns so that the next steps under the same inputs can
-// reuse its heat flows (KilnModel::step; docs/simulation.md 4, seventh speed pass). Empty
-// heatToSolidsW: the next step marches.
+// The last gas march while nothing burns, and how its results changed per second since the
+// quiet march before it, so that the next steps under the same inputs can extrapolate them
+// instead of marching (KilnModel::step; docs/simulation.md 4, seventh and ninth speed passes).
 struct GasMarchHold {
-    // Per zone, W: into the setting (upper, lower position), the wall, the lower wall.
-    std::vector<std::array<double, 4>> heatToSolidsW;
-    double stackLossW = 0.0;  // sensible heat leaving the chimney
-    StepInputs inputs;        // the inputs that march was made under
-    double stepSeconds = 0.0; // its internal step
-    double heldSeconds = 0.0; // how long it has been reused since
-    // The last march: whether nothing burnt and nothing was fed, and its stack loss, W.
-    bool previousQuiet = false;
-    double previousStackLossW = 0.0;
+    struct Zone {
+        // W: into the setting (upper, lower position), the wall, the lower wall.
+        std::array<double, 4> heatToSolidsW{};
+        std::array<double, 4> heatToSolidsWPerS{};
+        // The gas temperature of each stream, C.
+        std::array<double, 2> gasC{};
+        std::array<double, 2> gasCPerS{};
+    };
+    std::vector<Zone> zones;
+    double stackLossW = 0.0; // sensible heat leaving the chimney
+    double stackLossWPerS = 0.0;
+    double airKgPerS = 0.0; // total air drawn in
+    double airKgPerSPerS = 0.0;
+    double mouthAirKgPerS = 0.0;
+    double mouthAirKgPerSPerS = 0.0;
+    double draftPa = 0.0;
+    double draftPaPerS = 0.0;
+    StepInputs inputs;         // the inputs that march was made under
+    double stepSeconds = 0.0;  // its internal step
+    double marchSeconds = 0.0; // the state's time when it began
+    // Quiet marches in a row (nothing burning, nothing fed) under these inputs and step, at most
+    // 2 (then the rates above are known).
+    int quietMarches = 0;
+    // The last march agreed with the line through the two before it: the next steps may hold.
+    bool holding = false;
 };
 
 struct KilnState {
