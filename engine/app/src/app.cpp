@@ -19,6 +19,7 @@
 #include "kiln/app/pin_hash.h"
 #include "kiln/app/sdl_input.h"
 #include "kiln/app/session_events.h"
+#include "kiln/app/soak_verdict.h"
 #include "kiln/assets/image_io.h"
 #include "kiln/content/content.h"
 #include "kiln/core/data_paths.h"
@@ -2251,13 +2252,19 @@ int App::run() {
 }
 
 // The soak's verdict (issue #7): after a warm-up of the first fifth of the samples, resident
-// memory grows by less than 2% and the live GL object counts stay exactly where they were (each
+// memory grows by less than 2% (the median of the last half of the samples against the median of
+// the first half, soak_verdict.h) and the live GL object counts stay exactly where they were (each
 // sample is taken at the same point of the script's cycle). True when there are no samples.
 bool App::evaluateSoak() {
     if (mSamples.size() < 3) {
         return true;
     }
-    const std::size_t warm = std::max<std::size_t>(1, mSamples.size() / 5);
+    std::vector<std::size_t> resident;
+    for (const SoakSample& sample : mSamples) {
+        resident.push_back(sample.residentBytes);
+    }
+    const SoakMemoryVerdict memory = soakMemoryVerdict(resident, 0.02);
+    const std::size_t warm = memory.warmUpSamples;
     const SoakSample& base = mSamples[warm];
     bool ok = true;
     std::size_t peak = base.residentBytes;
@@ -2271,17 +2278,16 @@ bool App::evaluateSoak() {
             ok = false;
         }
     }
-    const double growth = (static_cast<double>(mSamples.back().residentBytes) -
-                           static_cast<double>(base.residentBytes)) /
-                          static_cast<double>(base.residentBytes);
     std::printf("soak: %zu samples over %d frames; after warm-up resident memory %.1f -> %.1f "
-                "MiB (%+.2f%%, peak %.1f MiB), GL objects %lld -> %lld\n",
-                mSamples.size(), mSamples.back().frame,
+                "MiB (medians of the first and last half, %+.2f%%; samples %.1f -> %.1f, peak "
+                "%.1f MiB), GL objects %lld -> %lld\n",
+                mSamples.size(), mSamples.back().frame, memory.firstMedianBytes / 1048576.0,
+                memory.lastMedianBytes / 1048576.0, memory.growth * 100.0,
                 static_cast<double>(base.residentBytes) / 1048576.0,
-                static_cast<double>(mSamples.back().residentBytes) / 1048576.0, growth * 100.0,
+                static_cast<double>(mSamples.back().residentBytes) / 1048576.0,
                 static_cast<double>(peak) / 1048576.0, static_cast<long long>(base.gl.total()),
                 static_cast<long long>(mSamples.back().gl.total()));
-    if (growth >= 0.02) {
+    if (!memory.ok) {
         core::logError("soak", "resident memory grew by 2% or more after the warm-up");
         ok = false;
     }
