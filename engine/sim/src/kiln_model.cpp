@@ -1649,17 +1649,24 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
         const std::vector<double>& cond =
                 chimneyWall ? mChimneyWallConductance : mKilnWallConductance;
         const auto last = static_cast<std::size_t>(info.wallNodes - 1);
-        if (inv.wallAreaM2[0] > 0.0 && inv.wallAreaM2[1] > 0.0) {
-            // A row's crown and lower wall together (conductWallPair): the loop below, lane by
-            // lane, and the wall loss summed in its order (crown, then lower wall).
-            const Pair tOut = {z.wallTemperatureC[last], z.lowerWallTemperatureC[last]};
-            const Pair hOut =
+        // Heat flux out of a wall's outer face, W/m2, for one wall (double) or a row's two
+        // (Pair, lane by lane the same operations): conduction from the outer node's centre
+        // through half the node, then natural convection and radiation to the air, in series,
+        // 1 / (1 / cond + 1 / hOut) with one division.
+        const auto outerFaceFlux = [&](auto tOut) {
+            const auto hOut =
                     p.outsideConvectionWPerM2K + kSigma * p.outsideEmissivity *
                                                          ((tOut + kKelvin) * (tOut + kKelvin) +
                                                           (ta + kKelvin) * (ta + kKelvin)) *
                                                          (tOut + kKelvin + ta + kKelvin);
-            const Pair uOut = cond[last] * hOut / (hOut + cond[last]);
-            const Pair qOut = uOut * (tOut - ta);
+            const auto uOut = cond[last] * hOut / (hOut + cond[last]);
+            return uOut * (tOut - ta);
+        };
+        if (inv.wallAreaM2[0] > 0.0 && inv.wallAreaM2[1] > 0.0) {
+            // A row's crown and lower wall together (conductWallPair): the loop below, lane by
+            // lane, and the wall loss summed in its order (crown, then lower wall).
+            const Pair qOut =
+                    outerFaceFlux(Pair{z.wallTemperatureC[last], z.lowerWallTemperatureC[last]});
             wallLossJ += qOut[0] * inv.wallAreaM2[0] * dt;
             wallLossJ += qOut[1] * inv.wallAreaM2[1] * dt;
             const Pair inW = {received[zi][2] * inv.wallAreaPerM2[0],
@@ -1675,17 +1682,7 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
             }
             std::array<double, kMaxWallNodes>& tw =
                     w == 0 ? z.wallTemperatureC : z.lowerWallTemperatureC;
-            // Outer face: conduction from the node centre through half the node, then natural
-            // convection and radiation to the air, in series.
-            const double tOut = tw[last];
-            const double hOut =
-                    p.outsideConvectionWPerM2K + kSigma * p.outsideEmissivity *
-                                                         ((tOut + kKelvin) * (tOut + kKelvin) +
-                                                          (ta + kKelvin) * (ta + kKelvin)) *
-                                                         (tOut + kKelvin + ta + kKelvin);
-            // 1 / (1 / cond + 1 / hOut), with one division.
-            const double uOut = cond[last] * hOut / (hOut + cond[last]);
-            const double qOut = uOut * (tOut - ta);
+            const double qOut = outerFaceFlux(tw[last]);
             wallLossJ += qOut * areaM2 * dt;
             const double inW = received[zi][w == 0 ? 2 : 3] * inv.wallAreaPerM2[w];
             kConductWall[last](tw, cond.data(), dtPerCap.data(), inW, qOut);
