@@ -277,72 +277,64 @@ ActivationEnergyProfile fitActivationEnergyProfile(const std::vector<OrtonCone>&
     auto objective = [&](const std::vector<double>& kj) {
         return chartErrors(profileOf(kj), cones).norm8;
     };
+    struct Vertex {
+        std::vector<double> kj;
+        double value = 0.0;
+    };
+    auto vertex = [&](std::vector<double> kj) {
+        const double value = objective(kj);
+        return Vertex{std::move(kj), value};
+    };
     std::vector<double> best(n, startJPerMol / 1000.0);
     for (double step : {100.0, 30.0}) {
-        std::vector<std::vector<double>> pts(n + 1, best);
-        for (std::size_t i = 0; i < n; ++i) {
-            pts[i + 1][i] += step;
-        }
-        std::vector<double> val;
-        for (const auto& p : pts) {
-            val.push_back(objective(p));
+        std::vector<Vertex> simplex;
+        for (std::size_t i = 0; i <= n; ++i) {
+            std::vector<double> kj = best;
+            if (i > 0) {
+                kj[i - 1] += step;
+            }
+            simplex.push_back(vertex(std::move(kj)));
         }
         for (int it = 0; it < 200 * static_cast<int>(n); ++it) {
-            std::vector<std::size_t> order(n + 1);
-            for (std::size_t i = 0; i <= n; ++i) {
-                order[i] = i;
-            }
-            std::sort(order.begin(), order.end(),
-                      [&](std::size_t a, std::size_t b) { return val[a] < val[b]; });
-            std::vector<std::vector<double>> sp;
-            std::vector<double> sv;
-            for (std::size_t i : order) {
-                sp.push_back(pts[i]);
-                sv.push_back(val[i]);
-            }
-            pts = sp;
-            val = sv;
+            std::sort(simplex.begin(), simplex.end(),
+                      [](const Vertex& a, const Vertex& b) { return a.value < b.value; });
+            // The centroid of all but the worst, and points on the line from the worst through it.
             std::vector<double> c(n, 0.0);
             for (std::size_t i = 0; i < n; ++i) {
                 for (std::size_t j = 0; j < n; ++j) {
-                    c[j] += pts[i][j] / static_cast<double>(n);
+                    c[j] += simplex[i].kj[j] / static_cast<double>(n);
                 }
             }
+            Vertex& worst = simplex[n];
             auto towards = [&](double f) {
                 std::vector<double> x(n);
                 for (std::size_t j = 0; j < n; ++j) {
-                    x[j] = c[j] + f * (pts[n][j] - c[j]);
+                    x[j] = c[j] + f * (worst.kj[j] - c[j]);
                 }
-                return x;
+                return vertex(std::move(x));
             };
-            const std::vector<double> xr = towards(-1.0);
-            const double fr = objective(xr);
-            if (fr < val[0]) {
-                const std::vector<double> xe = towards(-2.0);
-                const double fe = objective(xe);
-                pts[n] = fe < fr ? xe : xr;
-                val[n] = std::min(fe, fr);
-            } else if (fr < val[n - 1]) {
-                pts[n] = xr;
-                val[n] = fr;
+            Vertex reflected = towards(-1.0);
+            if (reflected.value < simplex[0].value) {
+                Vertex expanded = towards(-2.0);
+                worst = expanded.value < reflected.value ? std::move(expanded)
+                                                         : std::move(reflected);
+            } else if (reflected.value < simplex[n - 1].value) {
+                worst = std::move(reflected);
+            } else if (Vertex contracted = towards(0.5); contracted.value < worst.value) {
+                worst = std::move(contracted);
             } else {
-                const std::vector<double> xc = towards(0.5);
-                const double fc = objective(xc);
-                if (fc < val[n]) {
-                    pts[n] = xc;
-                    val[n] = fc;
-                } else {
-                    for (std::size_t i = 1; i <= n; ++i) {
-                        for (std::size_t j = 0; j < n; ++j) {
-                            pts[i][j] = pts[0][j] + 0.5 * (pts[i][j] - pts[0][j]);
-                        }
-                        val[i] = objective(pts[i]);
+                for (std::size_t i = 1; i <= n; ++i) {
+                    std::vector<double> kj(n);
+                    for (std::size_t j = 0; j < n; ++j) {
+                        kj[j] = simplex[0].kj[j] + 0.5 * (simplex[i].kj[j] - simplex[0].kj[j]);
                     }
+                    simplex[i] = vertex(std::move(kj));
                 }
             }
         }
-        best = pts[static_cast<std::size_t>(std::min_element(val.begin(), val.end()) -
-                                            val.begin())];
+        best = std::min_element(simplex.begin(), simplex.end(),
+                                [](const Vertex& a, const Vertex& b) { return a.value < b.value; })
+                       ->kj;
     }
     ActivationEnergyProfile fitted = profileOf(best);
     if (worstErrorC != nullptr) {
