@@ -613,6 +613,7 @@ core::Result<FiringSchedule> parseSchedule(std::string_view text, const std::str
             ph.damperOpen = r.number(o, p, "damperOpen", 0.0, 1.0);
             ph.spyHolesOpen = static_cast<int>(r.number(o, p, "spyHolesOpen", 0.0, 8.0, 0.0));
             ph.clearing = r.boolean(o, p, "clearing", false);
+            ph.doorSealed = r.boolean(o, p, "doorSealed", false);
             ph.sideFeedKgPerHour = r.number(o, p, "sideFeedKgPerHour", 0.0, 1e5, 0.0);
             ph.sideRowFirst = static_cast<int>(r.number(o, p, "sideRowFirst", 1.0, 200.0, 0.0)) - 1;
             ph.sideRowLast = static_cast<int>(r.number(o, p, "sideRowLast", 1.0, 200.0, 0.0)) - 1;

@@ -30,6 +30,7 @@ StepInputs scheduleInputsAt(const FiringSchedule& schedule, const KilnModel& mod
     in.damperOpen = ph.damperOpen;
     in.spyHolesOpen = ph.spyHolesOpen;
     in.clearing = ph.clearing;
+    in.doorSealed = ph.doorSealed;
     if (timeHours < ph.startHours) {
         in.fireboxFeedKgPerHour = 0.0;
     } else if (ph.stoking == StokingMode::Fixed) {

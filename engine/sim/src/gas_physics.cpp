@@ -20,6 +20,14 @@ double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hy
     return ductConvectionInline(massFlowKgPerS, flowAreaM2, hydraulicDiameterM, temperatureK);
 }
 
+double naturalConvectionWPerM2K(double surfaceK, double gasK, double heightM, double pressurePa) {
+    return naturalConvectionInline(surfaceK, gasK, heightM, pressurePa);
+}
+
+double mixedConvectionWPerM2K(double forcedWPerM2K, double naturalWPerM2K) {
+    return mixedConvectionInline(forcedWPerM2K, naturalWPerM2K);
+}
+
 double gasDensityKgPerM3(double pressurePa, double temperatureK) {
     return gasDensityInline(pressurePa, temperatureK);
 }

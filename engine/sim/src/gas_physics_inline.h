@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 
 namespace kiln::sim {
 namespace gas_physics_detail {
@@ -34,6 +36,13 @@ constexpr double kPr23 = 0.788373;
 constexpr double kGnielinskiTerm = 12.7 * 2.8284271247461903 * (kPr23 - 1.0);
 constexpr double kGasConstantJPerMolK = 8.314462618;
 
+// Churchill and Chu (1975, Int. J. Heat Mass Transfer 18:1323) for a vertical surface over its
+// whole range of Ra: Nu_L = (0.825 + 0.387 Ra^(1/6) / [1 + (0.492 / Pr)^(9/16)]^(8/27))^2
+// (thermal-properties.md 5); kChurchillChuPrFactor is the bracket at Pr = 0.7:
+// (1 + (0.492 / 0.7)^0.5625)^(8/27) (SimGasPhysics checks it against std::pow).
+constexpr double kChurchillChuPrFactor = 1.1941660;
+constexpr double kGravityMPerS2 = 9.80665;
+
 // Laminar Nu and the ends of Gnielinski's transition (ductConvectionInline).
 constexpr double kNuLaminar = 3.66;
 constexpr double kReLaminar = 2300.0;
@@ -46,6 +55,25 @@ constexpr double kReTurbulent = 1.0e4;
 inline double gnielinskiTurbulentNu(double re) {
     const double a = 0.79 * std::log(re) - 1.64;
     return (re - 1000.0) * kPr / (a * (8.0 * a + kGnielinskiTerm));
+}
+
+// Cube root of x >= 0 (0 for x <= 0), without libm's cbrt, which takes frexp and ldexp calls and
+// ran for every surface every march: the inverse cube root from the exponent's bits (within
+// 3.5 % over 10^-30..10^30), four Newton steps r (4 - x r^3) / 3 (each squares the error: within
+// 2e-15 after four), then x r^2. Checked against std::cbrt in SimGasPhysics.
+inline double cubeRoot(double x) {
+    if (!(x > 0.0)) {
+        return 0.0;
+    }
+    std::uint64_t bits = 0;
+    std::memcpy(&bits, &x, sizeof bits);
+    bits = 0x553ef00000000000ULL - bits / 3;
+    double r = 0.0;
+    std::memcpy(&r, &bits, sizeof r);
+    for (int i = 0; i < 4; ++i) {
+        r = r * (4.0 - x * r * r * r) * (1.0 / 3.0);
+    }
+    return x * r * r;
 }
 
 // (T / Tref)^1.5, without pow (this runs for every zone every step).
@@ -99,6 +127,39 @@ inline double ductConvectionInline(double massFlowKgPerS, double flowAreaM2,
         nu = kNuLaminar + g * (gnielinskiTurbulentNu(kReTurbulent) - kNuLaminar);
     }
     return nu * k / hydraulicDiameterM;
+}
+
+// naturalConvectionWPerM2K (gas_physics.h).
+inline double naturalConvectionInline(double surfaceK, double gasK, double heightM,
+                                      double pressurePa) {
+    using namespace gas_physics_detail;
+    if (heightM <= 0.0) {
+        return 0.0;
+    }
+    // Film temperature; an ideal gas has beta = 1 / T (properties and beta at the film).
+    const double tf = std::max(0.5 * (surfaceK + gasK), 50.0);
+    const double k = kKRefWPerMK * sutherlandPower(tf) * (kSutherlandRefK + kKSK) / (tf + kKSK);
+    // Ra = g beta dT L^3 / (nu alpha) = g dT L^3 Pr rho^2 / (T mu^2), alpha = nu / Pr, nu =
+    // mu / rho, with rho = p M / (R T) and Sutherland's mu = mu_ref (T / T_ref)^1.5 (T_ref + S) /
+    // (T + S): rho^2 / (T mu^2) = (p M / R)^2 T_ref^3 (T + S)^2 / (mu_ref^2 (T_ref + S)^2 T^6),
+    // without a square root (this runs for every stream every march).
+    const double pm = pressurePa * kAirMolarMassKgPerMol / kGasConstantJPerMolK;
+    constexpr double kRef =
+            kSutherlandRefK * kSutherlandRefK * kSutherlandRefK /
+            (kMuRefPaS * kMuRefPaS * (kSutherlandRefK + kMuSK) * (kSutherlandRefK + kMuSK));
+    const double tf2 = tf * tf;
+    const double ts = tf + kMuSK;
+    const double ra = kGravityMPerS2 * kPr * kRef * std::abs(surfaceK - gasK) * heightM * heightM *
+                      heightM * pm * pm * ts * ts / (tf2 * tf2 * tf2);
+    const double root = 0.825 + 0.387 * std::sqrt(cubeRoot(ra)) / kChurchillChuPrFactor;
+    return root * root * k / heightM;
+}
+
+// mixedConvectionWPerM2K (gas_physics.h).
+inline double mixedConvectionInline(double forcedWPerM2K, double naturalWPerM2K) {
+    using namespace gas_physics_detail;
+    return cubeRoot(forcedWPerM2K * forcedWPerM2K * forcedWPerM2K +
+                    naturalWPerM2K * naturalWPerM2K * naturalWPerM2K);
 }
 
 // gasDensityKgPerM3 (gas_physics.h).

@@ -963,6 +963,20 @@ void describeGasPair(const Flow& upper, const Flow& lower, const double temperat
     }
 }
 
+// Convection between a stream of gas and the surfaces it passes, W/m2K: the flow's (forced,
+// ductConvection) and the buoyant flow along the surfaces' height (natural, Churchill and Chu)
+// combined by cubes (mixedConvection, gas_physics.h). Without the natural part air would cross
+// a setting at 1000 C almost unheated in the clearings and the cooling (laminar duct flow: about
+// 0.4 W/m2K). One coefficient for a stream's setting and walls, at their area-weighted mean
+// temperature (they are within 50-100 C of each other, and h goes as the cube root of the
+// difference to the gas: within a few per cent).
+double streamConvection(double gasC, double surfaceMeanC, double forced, double heightM,
+                        double pressurePa) {
+    return mixedConvectionInline(
+            forced,
+            naturalConvectionInline(surfaceMeanC + kKelvin, gasC + kKelvin, heightM, pressurePa));
+}
+
 // Linearised radiation + convection coefficient between gas and a surface, W/m2K.
 double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
                              double surfaceEmissivity, double convection) {
@@ -982,10 +996,9 @@ double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
 // gasSurfaceCoefficient for the two streams of a row at once, each facing its own surface: lane
 // by lane its operations in its order (std::max(x, 1.0) is x < 1 ? 1 : x), so the same bits.
 Pair gasSurfaceCoefficientPair(Pair gasC, Pair surfaceC, double gasEmissivity,
-                               double surfaceEmissivity, double convection) {
-    const Pair conv = {convection, convection};
+                               double surfaceEmissivity, Pair convection) {
     if (gasEmissivity == 0.0) {
-        return conv; // air only, as in gasSurfaceCoefficient
+        return convection; // air only, as in gasSurfaceCoefficient
     }
     const Pair one = {1.0, 1.0};
     const Pair g = gasC + kKelvin;
@@ -1089,6 +1102,12 @@ constexpr double kGasHoldS = 480.0;
 // within kGasHoldPredictedC (numerical choices).
 constexpr double kGasHoldSettledShare = 1e-3;
 constexpr double kGasHoldPredictedC = 0.1;
+// A line's error grows as the square of how far it is carried: where the line missed the latest
+// march by e over the time between them, the hold lasts only until e (t / since)^2 reaches this
+// (a numerical choice), at most kGasHoldS. In the first hour after the stop the gas still bends
+// (the natural convection follows the setting's cooling), and an 8-min hold let it drift 0.75 C
+// from marching every step; once the cooling is smooth the full 8 min hold again.
+constexpr double kGasHoldDriftC = 0.2;
 
 } // namespace
 
@@ -1102,6 +1121,9 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     const int rows = p.rowCount;
     const std::size_t zoneCount = mZones.size();
     const std::size_t chimney = zoneCount - 1;
+    // The embers before this march: where no air reaches them (the mouth shut, the door sealed)
+    // they lie unchanged, and the march may still be quiet (below).
+    const double charBeforeKg = s.charBedKg;
 
     // 2. Draft: stack effect of every zone's hot gas column against ambient air,
     //    dP = sum g dz (rho_amb - rho_gas) (thermal-properties.md 6), from last step's gas.
@@ -1147,7 +1169,7 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     // above the grate, so it takes no part in the char burn); the rest through the walls, spread
     // over the rows.
     const double leakAir = air * p.leakAreaM2 / inletArea;
-    const double doorLeakAir = leakAir * p.doorLeakShare;
+    const double doorLeakAir = in.doorSealed ? 0.0 : leakAir * p.doorLeakShare;
     const double leakAirPerRow = (leakAir - doorLeakAir) / rows;
     s.airKgPerS = air;
     s.mouthAirKgPerS = mouthAir;
@@ -1257,12 +1279,16 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
                             double& hWall) {
         const ZoneState& z = s.zones[zi];
         const double tg = z.gas[static_cast<std::size_t>(stream)].temperatureC;
-        hSetting =
-                gasSurfaceCoefficient(tg, z.settingTemperatureC[static_cast<std::size_t>(stream)],
-                                      g.emissivity, p.settingEmissivity, g.convectionWPerM2K);
-        const double tw = stream == kLower && mZones[zi].twoStreams ? z.lowerWallTemperatureC[0]
-                                                                    : z.wallTemperatureC[0];
-        hWall = gasSurfaceCoefficient(tg, tw, g.emissivity, p.wallEmissivity, g.convectionWPerM2K);
+        const ZoneInfo& info = mZones[zi];
+        const double ts = z.settingTemperatureC[static_cast<std::size_t>(stream)];
+        const double tw = stream == kLower && info.twoStreams ? z.lowerWallTemperatureC[0]
+                                                              : z.wallTemperatureC[0];
+        const double meanC = (info.settingAreaM2 * ts + info.wallAreaM2 * tw) /
+                             (info.settingAreaM2 + info.wallAreaM2);
+        const double h =
+                streamConvection(tg, meanC, g.convectionWPerM2K, info.heightM, p.ambientPressurePa);
+        hSetting = gasSurfaceCoefficient(tg, ts, g.emissivity, p.settingEmissivity, h);
+        hWall = gasSurfaceCoefficient(tg, tw, g.emissivity, p.wallEmissivity, h);
     };
 
     Flow fire = airFlow(mouthAir);
@@ -1367,12 +1393,19 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         const Pair gasC = {z.gas[kUpper].temperatureC, z.gas[kLower].temperatureC};
         const Pair settingC = {z.settingTemperatureC[kUpper], z.settingTemperatureC[kLower]};
         const Pair wallC = {z.wallTemperatureC[0], z.lowerWallTemperatureC[0]};
+        const Pair wallArea = Pair{wallShare[kUpper], wallShare[kLower]} * info.wallAreaM2;
+        const Pair meanC = (info.settingAreaM2 * settingC + wallArea * wallC) /
+                           (info.settingAreaM2 + wallArea);
+        const Pair conv = {streamConvection(gasC[0], meanC[0], props.convectionWPerM2K,
+                                            info.heightM, p.ambientPressurePa),
+                           streamConvection(gasC[1], meanC[1], props.convectionWPerM2K,
+                                            info.heightM, p.ambientPressurePa)};
         const Pair hs = gasSurfaceCoefficientPair(gasC, settingC, props.emissivity,
-                                                  p.settingEmissivity, props.convectionWPerM2K);
-        const Pair hw = gasSurfaceCoefficientPair(gasC, wallC, props.emissivity, p.wallEmissivity,
-                                                  props.convectionWPerM2K);
+                                                  p.settingEmissivity, conv);
+        const Pair hw =
+                gasSurfaceCoefficientPair(gasC, wallC, props.emissivity, p.wallEmissivity, conv);
         const Pair settingUa = hs * info.settingAreaM2;
-        const Pair wallUa = hw * Pair{wallShare[kUpper], wallShare[kLower]} * info.wallAreaM2;
+        const Pair wallUa = hw * wallArea;
         Surface surf[2][2] = {{{settingUa[0], settingC[0], 0.0}, {wallUa[0], wallC[0], 0.0}},
                               {{settingUa[1], settingC[1], 0.0}, {wallUa[1], wallC[1], 0.0}}};
         double tg[2];
@@ -1424,15 +1457,16 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
             gas.kgPerS[kCO] * kCoHeatingValueJPerKg + gas.kgPerS[kFuel] * mLhvVolatilesJPerKg;
     s.energy.unburntLossJ += unburntW * dt;
 
-    // Nothing burning, nothing fed, no fuel left on the grate: this march is recorded with the
-    // rates of change since the quiet march before it under the same inputs and step, and the
+    // Nothing burning, nothing fed, no wood left on the grate and the embers, if any, untouched
+    // (no air reaches them; while the inputs stay the same none will): this march is recorded with
+    // the rates of change since the quiet march before it under the same inputs and step, and the
     // next steps may extrapolate it (subStep) where the line through the two marches before this
     // one predicted it: the air and the stack loss within kGasHoldSettledShare and every gas
     // temperature within kGasHoldPredictedC. The draft comes from last step's gas, so after a
     // change the air settles over a few steps; that check keeps the hold off until it has.
     GasMarchHold& hold = s.gasHold;
     const bool quiet = in.fireboxFeedKgPerHour == 0.0 && in.sideFeedKgPerHour == 0.0 &&
-                       s.fuelBedKg == 0.0 && s.charBedKg == 0.0 && heatRelease == 0.0 &&
+                       s.fuelBedKg == 0.0 && s.charBedKg == charBeforeKg && heatRelease == 0.0 &&
                        unburntW == 0.0;
     const double t = s.timeSeconds;
     if (!quiet) {
@@ -1454,6 +1488,7 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     } else {
         const double since = t - hold.marchSeconds;
         const double perS = 1.0 / since;
+        double missedC = 0.0; // the line's worst miss of this march's gas
         bool predicted =
                 hold.quietMarches >= 2 &&
                 std::abs(air - (hold.airKgPerS + hold.airKgPerSPerS * since)) <=
@@ -1468,8 +1503,7 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
             }
             for (std::size_t st = 0; st < 2; ++st) {
                 const double tg = s.zones[zi].gas[st].temperatureC;
-                predicted = predicted && std::abs(tg - (hz.gasC[st] + hz.gasCPerS[st] * since)) <=
-                                                 kGasHoldPredictedC;
+                missedC = std::max(missedC, std::abs(tg - (hz.gasC[st] + hz.gasCPerS[st] * since)));
                 hz.gasCPerS[st] = (tg - hz.gasC[st]) * perS;
                 hz.gasC[st] = tg;
             }
@@ -1479,7 +1513,10 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         hold.mouthAirKgPerSPerS = (mouthAir - hold.mouthAirKgPerS) * perS;
         hold.draftPaPerS = (draft - hold.draftPa) * perS;
         hold.quietMarches = 2;
-        hold.holding = predicted;
+        hold.holding = predicted && missedC <= kGasHoldPredictedC;
+        hold.holdSeconds = missedC * kGasHoldS * kGasHoldS > kGasHoldDriftC * since * since
+                                   ? since * std::sqrt(kGasHoldDriftC / missedC)
+                                   : kGasHoldS;
     }
     hold.stackLossW = gas.sensibleW;
     hold.airKgPerS = air;
@@ -1518,8 +1555,8 @@ void KilnModel::subStep(KilnState& s, const StepInputs& in, double dt) const {
     // what the air brought in (nothing), and so does any sum a + b (x1 - x0) of two of them.
     GasMarchHold& hold = s.gasHold;
     const double since = s.timeSeconds - hold.marchSeconds;
-    if (hold.holding && hold.stepSeconds == dt && since + 0.5 * dt < kGasHoldS &&
-        hold.inputs == in && s.fuelBedKg == 0.0 && s.charBedKg == 0.0) {
+    if (hold.holding && hold.stepSeconds == dt && since + 0.5 * dt < hold.holdSeconds &&
+        hold.inputs == in && s.fuelBedKg == 0.0) {
         for (std::size_t zi = 0; zi < zoneCount; ++zi) {
             const GasMarchHold::Zone& hz = hold.zones[zi];
             for (std::size_t k = 0; k < 4; ++k) {

@@ -47,6 +47,7 @@ struct SchedulePhase {
     double damperOpen = 1.0;
     int spyHolesOpen = 0;
     bool clearing = false;
+    bool doorSealed = false; // StepInputs::doorSealed
     // Dragon kiln: side stoking moves from row sideRowFirst to sideRowLast over the phase.
     double sideFeedKgPerHour = 0.0;
     int sideRowFirst = -1;

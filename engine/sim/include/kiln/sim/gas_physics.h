@@ -20,6 +20,19 @@ double airConductivityWPerMK(double temperatureK);
 double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hydraulicDiameterM,
                              double temperatureK);
 
+// Natural convection coefficient W/m2K between a surface of height heightM and the gas around
+// it, Churchill and Chu (1975) for a vertical surface over the whole range of Ra (laminar and
+// turbulent; thermal-properties.md 5), air properties by Sutherland at the film temperature,
+// beta = 1 / T_film, Pr = 0.7. In the turbulent limit h no longer depends on the height
+// (Nu ~ 0.105 Ra^(1/3)), and it agrees there with Churchill and Chu's horizontal cylinder
+// (0.103 Ra^(1/3)). heightM <= 0 gives 0.
+double naturalConvectionWPerM2K(double surfaceK, double gasK, double heightM, double pressurePa);
+
+// Forced and natural convection combined, Nu^3 = Nu_F^3 + Nu_N^3 (Churchill 1977; Incropera and
+// DeWitt, Fundamentals of Heat and Mass Transfer, section 9.9, exponent 3 for flow and buoyancy
+// in the same or crossing directions), on coefficients over the same surface.
+double mixedConvectionWPerM2K(double forcedWPerM2K, double naturalWPerM2K);
+
 // Ideal-gas density of air-like flue gas (molar mass 28.96 g/mol), kg/m3.
 double gasDensityKgPerM3(double pressurePa, double temperatureK);
 

@@ -80,8 +80,10 @@ struct GasMarchHold {
     // Quiet marches in a row (nothing burning, nothing fed) under these inputs and step, at most
     // 2 (then the rates above are known).
     int quietMarches = 0;
-    // The last march agreed with the line through the two before it: the next steps may hold.
+    // The last march agreed with the line through the two before it: the next steps may hold,
+    // for up to this long after it (s), from how far off the line it was.
     bool holding = false;
+    double holdSeconds = 0.0;
 };
 
 struct KilnState {

@@ -17,6 +17,10 @@ struct StepInputs {
     int spyHolesOpen = 0;
     // Clearing (qing huo): mouth closed, embers raked, so the flame drops onto the lower wares.
     bool clearing = false;
+    // The door's leaks stopped (after the stop: stoke hole bricked up and luted). The kiln's leak
+    // area (KilnParams::leakAreaM2) then all enters through the walls, spread over the rows, as
+    // in a kiln with doorLeakShare 0; none of it reaches the firebox or its embers.
+    bool doorSealed = false;
 
     bool operator==(const StepInputs&) const = default;
 };
