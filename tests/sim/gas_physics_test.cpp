@@ -85,52 +85,80 @@ TEST(SimGasPhysics, ConvectionFollowsGnielinskisTransitionBetweenLaminarAndTurbu
     }
 }
 
-TEST(SimGasPhysics, NaturalConvectionMatchesTheSimplifiedRelationForAir) {
-    // Holman, Heat Transfer (table 7-2, simplified relations for air at 1 atm; not re-verified
-    // against a stored copy): a vertical surface in turbulent free convection (Gr Pr > 10^9)
-    // has h = 1.31 dT^(1/3) W/m2K. A 3 m wall 10-60 K above air at 300 K.
+// Churchill and Chu (1975) for a vertical surface, written out here from thermal-properties.md 5:
+// Nu_L = (0.825 + 0.387 Ra^(1/6) / b)^2 with b = [1 + (0.492 / Pr)^(9/16)]^(8/27), and its
+// turbulent limit 0.387^2 / b^2 Ra^(1/3); air properties from the public Sutherland functions
+// at the film temperature, beta = 1 / T_film, Pr = 0.7.
+struct FreeConvection {
+    double rayleigh = 0.0;
+    double fullWPerM2K = 0.0;  // the whole-range correlation
+    double limitWPerM2K = 0.0; // its turbulent limit
+};
+FreeConvection freeConvection(double surfaceK, double gasK, double heightM) {
+    const double pr = 0.7;
+    const double b = std::pow(1.0 + std::pow(0.492 / pr, 9.0 / 16.0), 8.0 / 27.0);
+    const double tf = 0.5 * (surfaceK + gasK);
+    const double nu = airViscosityPaS(tf) / gasDensityKgPerM3(101325.0, tf);
+    const double k = airConductivityWPerMK(tf);
+    FreeConvection c;
+    c.rayleigh = 9.80665 * std::abs(surfaceK - gasK) / tf * std::pow(heightM, 3.0) * pr / (nu * nu);
+    const double root = 0.825 + 0.387 * std::pow(c.rayleigh, 1.0 / 6.0) / b;
+    c.fullWPerM2K = root * root * k / heightM;
+    c.limitWPerM2K = 0.387 * 0.387 / (b * b) * std::cbrt(c.rayleigh) * k / heightM;
+    return c;
+}
+
+TEST(SimGasPhysics, NaturalConvectionIsChurchillAndChusTurbulentLimit) {
     constexpr double kAtm = 101325.0;
-    for (const double dt : {10.0, 30.0, 60.0}) {
-        const double h = naturalConvectionWPerM2K(300.0 + dt, 300.0, 3.0, kAtm);
-        EXPECT_NEAR(h, 1.31 * std::cbrt(dt), 0.06 * 1.31 * std::cbrt(dt)) << dt;
+    // The model's closed form (h^3 from the film temperature, no root of Ra) is the textbook
+    // limit, whatever the height: over the kiln's range of surfaces and differences.
+    for (const double ts : {320.0, 473.0, 873.0, 1273.0, 1573.0}) {
+        for (const double tg : {300.0, 700.0, 1500.0}) {
+            const double h = naturalConvectionWPerM2K(ts, tg, kAtm);
+            for (const double heightM : {1.0, 2.5, 5.0}) {
+                EXPECT_NEAR(h, freeConvection(ts, tg, heightM).limitWPerM2K, 1e-9 * h)
+                        << ts << " " << tg << " " << heightM;
+            }
+        }
     }
+    // Against the whole-range correlation: from Ra 10^9 (where free convection turns
+    // turbulent) the limit is at most 15 % below it, and it closes in as Ra grows.
+    double lastGap = 1.0;
+    for (const double heightM : {1.0, 2.0, 4.0, 8.0}) {
+        const FreeConvection c = freeConvection(1273.0, 303.0, heightM);
+        ASSERT_GT(c.rayleigh, 1e9);
+        const double gap = 1.0 - c.limitWPerM2K / c.fullWPerM2K;
+        EXPECT_GT(gap, 0.0);
+        EXPECT_LT(gap, 0.15);
+        EXPECT_LT(gap, lastGap);
+        lastGap = gap;
+    }
+    // The same limit as Churchill and Chu's horizontal cylinder (quality A in the reference),
+    // whose Ra^(1/3) coefficient is 0.387^2 / [1 + (0.559 / Pr)^(9/16)]^(16/27).
+    const double pr = 0.7;
+    const double cylinderCoefficient =
+            0.387 * 0.387 / std::pow(1.0 + std::pow(0.559 / pr, 9.0 / 16.0), 16.0 / 27.0);
+    const double b = std::pow(1.0 + std::pow(0.492 / pr, 9.0 / 16.0), 8.0 / 27.0);
+    EXPECT_NEAR(0.387 * 0.387 / (b * b) / cylinderCoefficient, 1.0, 0.03);
+}
+
+TEST(SimGasPhysics, NaturalConvectionBehavesOverTheKilnsRange) {
+    constexpr double kAtm = 101325.0;
     // A hot surface over cold gas is the same problem as cold over hot.
-    EXPECT_DOUBLE_EQ(naturalConvectionWPerM2K(1273.0, 303.0, 2.0, kAtm),
-                     naturalConvectionWPerM2K(303.0, 1273.0, 2.0, kAtm));
-    // Of the order of free convection in gases (2-25 W/m2K, Incropera and DeWitt table 1.1) over
-    // the kiln's range: a saggar column at 200-1300 C in cold air.
+    EXPECT_DOUBLE_EQ(naturalConvectionWPerM2K(1273.0, 303.0, kAtm),
+                     naturalConvectionWPerM2K(303.0, 1273.0, kAtm));
+    // Of the order of free convection in gases (2-25 W/m2K, Incropera and DeWitt table 1.1): a
+    // saggar column at 200-1300 C in cold air.
     for (const double ts : {473.0, 873.0, 1273.0, 1573.0}) {
-        const double h = naturalConvectionWPerM2K(ts, 303.0, 2.0, kAtm);
+        const double h = naturalConvectionWPerM2K(ts, 303.0, kAtm);
         EXPECT_GT(h, 2.0) << ts;
         EXPECT_LT(h, 25.0) << ts;
     }
-    EXPECT_EQ(naturalConvectionWPerM2K(1273.0, 303.0, 0.0, kAtm), 0.0);
-}
-
-TEST(SimGasPhysics, NaturalConvectionKeepsChurchillAndChusLimits) {
-    constexpr double kAtm = 101325.0;
-    const double pr = 0.7;
-    // The Prandtl bracket of the vertical-surface correlation at Pr = 0.7.
-    const double bracket = std::pow(1.0 + std::pow(0.492 / pr, 9.0 / 16.0), 8.0 / 27.0);
-    // Turbulent limit: Nu ~ Ra^(1/3), so h no longer depends on the height (within the 0.825
-    // term, a few per cent at Ra 10^10-10^11) ...
-    const double h2 = naturalConvectionWPerM2K(1273.0, 303.0, 2.0, kAtm);
-    const double h4 = naturalConvectionWPerM2K(1273.0, 303.0, 4.0, kAtm);
-    EXPECT_NEAR(h4 / h2, 1.0, 0.04);
-    // ... and it agrees with Churchill and Chu's horizontal cylinder (thermal-properties.md 5,
-    // quality A), whose Ra^(1/3) coefficient is 0.387^2 / [1 + (0.559 / Pr)^(9/16)]^(16/27).
-    const double cylinderCoefficient =
-            0.387 * 0.387 / std::pow(1.0 + std::pow(0.559 / pr, 9.0 / 16.0), 16.0 / 27.0);
-    const double plateCoefficient = 0.387 * 0.387 / (bracket * bracket);
-    EXPECT_NEAR(plateCoefficient / cylinderCoefficient, 1.0, 0.03);
-    // Conduction limit: with no temperature difference Ra = 0 and Nu = 0.825^2.
-    const double t = 900.0;
-    EXPECT_NEAR(naturalConvectionWPerM2K(t, t, 2.0, kAtm),
-                0.825 * 0.825 * airConductivityWPerMK(t) / 2.0, 1e-12);
-    // Rises with the temperature difference.
+    // None without a difference; rises with it.
+    EXPECT_EQ(naturalConvectionWPerM2K(900.0, 900.0, kAtm), 0.0);
     double last = 0.0;
     for (double dt = 1.0; dt <= 1000.0; dt *= 2.0) {
-        const double h = naturalConvectionWPerM2K(t + dt, t, 2.0, kAtm);
+        const double h = naturalConvectionWPerM2K(900.0 + dt, 900.0, kAtm);
         EXPECT_GT(h, last) << dt;
         last = h;
     }
@@ -139,23 +167,23 @@ TEST(SimGasPhysics, NaturalConvectionKeepsChurchillAndChusLimits) {
 TEST(SimGasPhysics, MixedConvectionCombinesByCubes) {
     // Nu^3 = Nu_F^3 + Nu_N^3 (Churchill 1977): either alone where the other is 0, never below
     // the larger, never above their sum; 3-4-5 style check: 3^3 + 4^3 + 5^3 = 6^3.
-    EXPECT_DOUBLE_EQ(mixedConvectionWPerM2K(4.0, 0.0), 4.0);
-    EXPECT_DOUBLE_EQ(mixedConvectionWPerM2K(0.0, 0.4), 0.4);
+    EXPECT_NEAR(mixedConvectionWPerM2K(4.0, 0.0), 4.0, 4e-9);
+    EXPECT_NEAR(mixedConvectionWPerM2K(0.0, 0.4), 0.4, 4e-10);
     EXPECT_NEAR(mixedConvectionWPerM2K(0.4, 6.0), 6.0, 0.01);
     const double m = mixedConvectionWPerM2K(3.0, 3.0);
     EXPECT_GT(m, 3.0);
     EXPECT_LT(m, 6.0);
     EXPECT_NEAR(std::cbrt(27.0 + 64.0 + 125.0), 6.0, 1e-12);
-    EXPECT_NEAR(mixedConvectionWPerM2K(std::cbrt(27.0 + 64.0), 5.0), 6.0, 1e-12);
-    // The model's own cube root (no libm call) agrees with std::cbrt to rounding, from a still
-    // gas's 0.01 W/m2K to a flame's 10^4.
+    EXPECT_NEAR(mixedConvectionWPerM2K(std::cbrt(27.0 + 64.0), 5.0), 6.0, 1e-8);
+    // The model's own cube root (no libm call, three Newton steps) agrees with std::cbrt within
+    // 1e-9, from a still gas's 0.01 W/m2K to a flame's 10^4; 0 stays negligible.
     for (double f = 0.01; f < 1e4; f *= 1.37) {
         for (const double n : {0.0, 0.3 * f, f, 7.0 * f}) {
             const double expected = std::cbrt(f * f * f + n * n * n);
-            EXPECT_NEAR(mixedConvectionWPerM2K(f, n), expected, 1e-14 * expected) << f << " " << n;
+            EXPECT_NEAR(mixedConvectionWPerM2K(f, n), expected, 1e-9 * expected) << f << " " << n;
         }
     }
-    EXPECT_EQ(mixedConvectionWPerM2K(0.0, 0.0), 0.0);
+    EXPECT_LT(mixedConvectionWPerM2K(0.0, 0.0), 1e-90);
 }
 
 TEST(SimGasPhysics, FuelChemistryMatchesTheReferenceDerivations) {

@@ -20,8 +20,8 @@ double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hy
     return ductConvectionInline(massFlowKgPerS, flowAreaM2, hydraulicDiameterM, temperatureK);
 }
 
-double naturalConvectionWPerM2K(double surfaceK, double gasK, double heightM, double pressurePa) {
-    return naturalConvectionInline(surfaceK, gasK, heightM, pressurePa);
+double naturalConvectionWPerM2K(double surfaceK, double gasK, double pressurePa) {
+    return naturalConvectionInline(surfaceK, gasK, pressurePa);
 }
 
 double mixedConvectionWPerM2K(double forcedWPerM2K, double naturalWPerM2K) {

@@ -8,6 +8,10 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <type_traits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace kiln::sim {
 namespace gas_physics_detail {
@@ -40,7 +44,10 @@ constexpr double kGasConstantJPerMolK = 8.314462618;
 // whole range of Ra: Nu_L = (0.825 + 0.387 Ra^(1/6) / [1 + (0.492 / Pr)^(9/16)]^(8/27))^2
 // (thermal-properties.md 5); kChurchillChuPrFactor is the bracket at Pr = 0.7:
 // (1 + (0.492 / 0.7)^0.5625)^(8/27) (SimGasPhysics checks it against std::pow).
-constexpr double kChurchillChuPrFactor = 1.1941660;
+constexpr double kChurchillChuPrFactor = 1.194166031207053;
+// Its turbulent limit, Nu_L = 0.387^2 / bracket^2 Ra^(1/3) = 0.10502 Ra^(1/3).
+constexpr double kChurchillChuTurbulent =
+        0.387 * 0.387 / (kChurchillChuPrFactor * kChurchillChuPrFactor);
 constexpr double kGravityMPerS2 = 9.80665;
 
 // Laminar Nu and the ends of Gnielinski's transition (ductConvectionInline).
@@ -57,26 +64,61 @@ inline double gnielinskiTurbulentNu(double re) {
     return (re - 1000.0) * kPr / (a * (8.0 * a + kGnielinskiTerm));
 }
 
-// Cube root of x >= 0 (0 for x <= 0), without libm's cbrt, which takes frexp and ldexp calls and
-// ran for every surface every march: the inverse cube root from the exponent's bits (within
-// 3.5 % over 10^-30..10^30), four Newton steps r (4 - x r^3) / 3 (each squares the error: within
-// 2e-15 after four), then x r^2. Checked against std::cbrt in SimGasPhysics.
-inline double cubeRoot(double x) {
-    if (!(x > 0.0)) {
-        return 0.0;
-    }
-    std::uint64_t bits = 0;
+// Two doubles in one SSE2 register (GCC/Clang vector extension; kiln_model.cpp's Pair): the
+// natural convection below is written once for a double and for both streams of a row at once.
+using Lanes = double __attribute__((vector_size(2 * sizeof(double))));
+using LaneBits = std::uint64_t __attribute__((vector_size(2 * sizeof(std::uint64_t))));
+
+inline double squareRoot(double x) {
+    return std::sqrt(x);
+}
+inline Lanes squareRoot(Lanes x) {
+#if defined(__SSE2__)
+    return reinterpret_cast<Lanes>(_mm_sqrt_pd(reinterpret_cast<__m128d>(x)));
+#else
+    return Lanes{std::sqrt(x[0]), std::sqrt(x[1])};
+#endif
+}
+inline double magnitude(double x) {
+    return std::abs(x);
+}
+inline Lanes magnitude(Lanes x) {
+    const Lanes zero = {0.0, 0.0};
+    return x < zero ? -x : x;
+}
+inline double atLeast(double x, double lo) {
+    return std::max(x, lo);
+}
+inline Lanes atLeast(Lanes x, double lo) {
+    const Lanes l = {lo, lo};
+    return x < l ? l : x;
+}
+
+// Cube root of x >= 0 without libm's cbrt, which takes frexp and ldexp calls and ran for every
+// stream every march: the inverse cube root from the exponent's bits (within 3.5 % over
+// 10^-30..10^30), three Newton steps r (4 - x r^3) / 3 (each squares the error: within 5e-10
+// after three, far below what a heat transfer coefficient is known to), then x r^2. x is raised
+// by 1e-300 (no change for any x above 1e-284) so that 0 gives 1e-100 instead of 0 x infinity.
+// Checked against std::cbrt in SimGasPhysics. For a double or both lanes of a Lanes.
+template <class V> V cubeRoot(V x) {
+    using Bits = std::conditional_t<std::is_same_v<V, double>, std::uint64_t, LaneBits>;
+    x += 1e-300;
+    Bits bits{};
     std::memcpy(&bits, &x, sizeof bits);
     bits = 0x553ef00000000000ULL - bits / 3;
-    double r = 0.0;
+    V r{};
     std::memcpy(&r, &bits, sizeof r);
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < 3; ++i) {
         r = r * (4.0 - x * r * r * r) * (1.0 / 3.0);
     }
     return x * r * r;
 }
 
 // (T / Tref)^1.5, without pow (this runs for every zone every step).
+template <class V> V sutherlandPowerOf(V t) {
+    const V r = t * (1.0 / kSutherlandRefK);
+    return r * squareRoot(r);
+}
 inline double sutherlandPower(double t) {
     const double r = t / kSutherlandRefK;
     return r * std::sqrt(r);
@@ -129,30 +171,34 @@ inline double ductConvectionInline(double massFlowKgPerS, double flowAreaM2,
     return nu * k / hydraulicDiameterM;
 }
 
-// naturalConvectionWPerM2K (gas_physics.h).
-inline double naturalConvectionInline(double surfaceK, double gasK, double heightM,
-                                      double pressurePa) {
+// The cube of naturalConvectionWPerM2K (gas_physics.h), for a double or both lanes of a Lanes
+// (the two streams of a row: kiln_model.cpp), as the mix with the forced convection takes it:
+// h^3 = (0.105 k / L)^3 Ra, in which the height cancels. With Ra = g beta dT L^3 / (nu alpha) =
+// g dT L^3 Pr rho^2 / (T mu^2) (alpha = nu / Pr, nu = mu / rho, beta = 1 / T), rho = p M / (R T),
+// Sutherland's mu = mu_ref (T / T_ref)^1.5 (T_ref + S) / (T + S) and k = k_ref (T / T_ref)^1.5
+// (T_ref + S_k) / (T + S_k), all at the film temperature T:
+// h^3 = K dT (T + S)^2 / ((T + S_k)^3 T^1.5), K the constants (and the pressure squared).
+// One square root and one division, no root of Ra: this runs for every stream every march.
+template <class V>
+[[gnu::always_inline]] inline V naturalConvectionCubed(V surfaceK, V gasK, double pressurePa) {
     using namespace gas_physics_detail;
-    if (heightM <= 0.0) {
-        return 0.0;
-    }
-    // Film temperature; an ideal gas has beta = 1 / T (properties and beta at the film).
-    const double tf = std::max(0.5 * (surfaceK + gasK), 50.0);
-    const double k = kKRefWPerMK * sutherlandPower(tf) * (kSutherlandRefK + kKSK) / (tf + kKSK);
-    // Ra = g beta dT L^3 / (nu alpha) = g dT L^3 Pr rho^2 / (T mu^2), alpha = nu / Pr, nu =
-    // mu / rho, with rho = p M / (R T) and Sutherland's mu = mu_ref (T / T_ref)^1.5 (T_ref + S) /
-    // (T + S): rho^2 / (T mu^2) = (p M / R)^2 T_ref^3 (T + S)^2 / (mu_ref^2 (T_ref + S)^2 T^6),
-    // without a square root (this runs for every stream every march).
     const double pm = pressurePa * kAirMolarMassKgPerMol / kGasConstantJPerMolK;
-    constexpr double kRef =
-            kSutherlandRefK * kSutherlandRefK * kSutherlandRefK /
-            (kMuRefPaS * kMuRefPaS * (kSutherlandRefK + kMuSK) * (kSutherlandRefK + kMuSK));
-    const double tf2 = tf * tf;
-    const double ts = tf + kMuSK;
-    const double ra = kGravityMPerS2 * kPr * kRef * std::abs(surfaceK - gasK) * heightM * heightM *
-                      heightM * pm * pm * ts * ts / (tf2 * tf2 * tf2);
-    const double root = 0.825 + 0.387 * std::sqrt(cubeRoot(ra)) / kChurchillChuPrFactor;
-    return root * root * k / heightM;
+    constexpr double kC3 = kChurchillChuTurbulent * kChurchillChuTurbulent * kChurchillChuTurbulent;
+    constexpr double kK = kKRefWPerMK * (kSutherlandRefK + kKSK);
+    constexpr double kMu = kMuRefPaS * (kSutherlandRefK + kMuSK);
+    // (k_ref (T_ref + S_k))^3 / T_ref^4.5 x T_ref^3 / (mu_ref (T_ref + S))^2 = kK^3 / (kMu^2
+    // T_ref^1.5).
+    const double constant = kC3 * kGravityMPerS2 * kPr * kK * kK * kK * pm * pm /
+                            (kMu * kMu * kSutherlandRefK * std::sqrt(kSutherlandRefK));
+    const V tf = atLeast(0.5 * (surfaceK + gasK), 50.0);
+    const V tk = tf + kKSK;
+    const V ts = tf + kMuSK;
+    return constant * magnitude(surfaceK - gasK) * ts * ts / (tk * tk * tk * tf * squareRoot(tf));
+}
+
+// naturalConvectionWPerM2K (gas_physics.h).
+inline double naturalConvectionInline(double surfaceK, double gasK, double pressurePa) {
+    return std::cbrt(naturalConvectionCubed(surfaceK, gasK, pressurePa));
 }
 
 // mixedConvectionWPerM2K (gas_physics.h).

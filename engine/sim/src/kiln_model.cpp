@@ -474,6 +474,12 @@ core::Result<KilnModel> KilnModel::create(KilnParams params, HeatworkModel heatw
                                                  : p.settingWallViewFactor * z.widthM * z.lengthM;
         r.alongKilnAreaM2 = p.settingWallViewFactor * 0.5 * z.gasFlowAreaM2;
         m.mSolidConstants.push_back(r);
+        ConvectionConstants c;
+        for (std::size_t st = 0; st < 2; ++st) {
+            const double wallArea = z.twoStreams ? r.wallAreaM2[st] : z.wallAreaM2;
+            c.settingShare[st] = z.settingAreaM2 / (z.settingAreaM2 + wallArea);
+        }
+        m.mConvectionConstants.push_back(c);
     }
     return m;
 }
@@ -963,20 +969,6 @@ void describeGasPair(const Flow& upper, const Flow& lower, const double temperat
     }
 }
 
-// Convection between a stream of gas and the surfaces it passes, W/m2K: the flow's (forced,
-// ductConvection) and the buoyant flow along the surfaces' height (natural, Churchill and Chu)
-// combined by cubes (mixedConvection, gas_physics.h). Without the natural part air would cross
-// a setting at 1000 C almost unheated in the clearings and the cooling (laminar duct flow: about
-// 0.4 W/m2K). One coefficient for a stream's setting and walls, at their area-weighted mean
-// temperature (they are within 50-100 C of each other, and h goes as the cube root of the
-// difference to the gas: within a few per cent).
-double streamConvection(double gasC, double surfaceMeanC, double forced, double heightM,
-                        double pressurePa) {
-    return mixedConvectionInline(
-            forced,
-            naturalConvectionInline(surfaceMeanC + kKelvin, gasC + kKelvin, heightM, pressurePa));
-}
-
 // Linearised radiation + convection coefficient between gas and a surface, W/m2K.
 double gasSurfaceCoefficient(double gasC, double surfaceC, double gasEmissivity,
                              double surfaceEmissivity, double convection) {
@@ -1106,8 +1098,11 @@ constexpr double kGasHoldPredictedC = 0.1;
 // march by e over the time between them, the hold lasts only until e (t / since)^2 reaches this
 // (a numerical choice), at most kGasHoldS. In the first hour after the stop the gas still bends
 // (the natural convection follows the setting's cooling), and an 8-min hold let it drift 0.75 C
-// from marching every step; once the cooling is smooth the full 8 min hold again.
-constexpr double kGasHoldDriftC = 0.2;
+// from marching every step; once the cooling is smooth the full 8 min hold again. Half of
+// kGasHoldPredictedC, so that the next march's check rarely fails: over the first 12 h of the
+// cooling 0.05 C takes 127 marches and keeps the gas within 0.04 C of marching every step, 0.2 C
+// took 179 (within 0.14 C), 0.3 C 268; from 0.09 C up the checks start failing.
+constexpr double kGasHoldDriftC = 0.05;
 
 } // namespace
 
@@ -1267,6 +1262,39 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         // Partial pressure in atm at 1 atm total.
         emissivity[zi] = wsggEmissivityInline(meanGasK[zi], pp, info.meanBeamLengthM);
     }
+    // Convection between a stream of gas and the surfaces it passes: the flow's (forced,
+    // ductConvection, below) and the buoyant flow along the surfaces' height (natural, Churchill
+    // and Chu) combined by cubes (mixedConvection, gas_physics.h). Without the natural part air
+    // would cross a setting at 1000 C almost unheated in the clearings and the cooling (laminar
+    // duct flow: about 0.4 W/m2K). One coefficient for a stream's setting and walls, at their
+    // area-weighted mean temperature (they are within 50-100 C of each other, and h goes as the
+    // cube root of the difference to the gas: within a few per cent). The natural part needs only
+    // last step's gas, so all of it first, cubed as the mix takes it (naturalConvectionCubed: a
+    // square root and a division): each stream's surfaces' mean and its gas, K (a zone with one
+    // stream: both lanes the same), then the coefficients in a loop without branches.
+    std::array<Pair, kMaxZones> naturalCubed;
+    std::array<Pair, kMaxZones> surfaceK;
+    std::array<Pair, kMaxZones> streamGasK;
+    for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+        const ZoneState& z = s.zones[zi];
+        const ConvectionConstants& c = mConvectionConstants[zi];
+        const Pair share = {c.settingShare[kUpper], c.settingShare[kLower]};
+        Pair settingC = {z.settingTemperatureC[kUpper], z.settingTemperatureC[kUpper]};
+        Pair wallC = {z.wallTemperatureC[0], z.wallTemperatureC[0]};
+        Pair gasC = {z.gas[kUpper].temperatureC, z.gas[kUpper].temperatureC};
+        if (mZones[zi].twoStreams) {
+            // The upper stream faces the crown, the lower one the lower wall.
+            settingC[1] = z.settingTemperatureC[kLower];
+            wallC[1] = z.lowerWallTemperatureC[0];
+            gasC[1] = z.gas[kLower].temperatureC;
+        }
+        surfaceK[zi] = wallC + share * (settingC - wallC) + kKelvin;
+        streamGasK[zi] = gasC + kKelvin;
+    }
+    for (std::size_t zi = 0; zi < zoneCount; ++zi) {
+        naturalCubed[zi] =
+                naturalConvectionCubed(surfaceK[zi], streamGasK[zi], p.ambientPressurePa);
+    }
     auto gasProps = [&](std::size_t zi, double massFlowKgPerS) {
         const ZoneInfo& info = mZones[zi];
         GasProps g;
@@ -1279,14 +1307,11 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
                             double& hWall) {
         const ZoneState& z = s.zones[zi];
         const double tg = z.gas[static_cast<std::size_t>(stream)].temperatureC;
-        const ZoneInfo& info = mZones[zi];
         const double ts = z.settingTemperatureC[static_cast<std::size_t>(stream)];
-        const double tw = stream == kLower && info.twoStreams ? z.lowerWallTemperatureC[0]
-                                                              : z.wallTemperatureC[0];
-        const double meanC = (info.settingAreaM2 * ts + info.wallAreaM2 * tw) /
-                             (info.settingAreaM2 + info.wallAreaM2);
-        const double h =
-                streamConvection(tg, meanC, g.convectionWPerM2K, info.heightM, p.ambientPressurePa);
+        const double tw = stream == kLower && mZones[zi].twoStreams ? z.lowerWallTemperatureC[0]
+                                                                    : z.wallTemperatureC[0];
+        const double hf = g.convectionWPerM2K;
+        const double h = gas_physics_detail::cubeRoot(hf * hf * hf + naturalCubed[zi][stream]);
         hSetting = gasSurfaceCoefficient(tg, ts, g.emissivity, p.settingEmissivity, h);
         hWall = gasSurfaceCoefficient(tg, tw, g.emissivity, p.wallEmissivity, h);
     };
@@ -1338,6 +1363,34 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         s.zones[0].gas[kLower] = s.zones[0].gas[kUpper];
     }
 
+    // Each row's convection, both streams, before the rows' march: it needs last step's gas and
+    // surfaces (naturalCubed) and the row's mass flow, which is the firebox's plus the air and
+    // wood added in the rows before (as the march below adds them; burning and the exchange
+    // between the streams keep the mass, to the rounding of the molar masses). Out of the
+    // march's chain, the rows' duct convections and cube roots can overlap.
+    const double sideRate = sideFedKg / dt * 0.5; // per stream, as below
+    const double sideMassPerS =
+            2.0 * (sideRate * (1.0 - moisture) * v +
+                   sideRate * (1.0 - moisture) * (1.0 - v) * kCoPerKgChar + sideRate * moisture);
+    std::array<Pair, kMaxZones> rowConvection;
+    {
+        double massKgPerS = fire.mass();
+        for (int r = 0; r < rows; ++r) {
+            const std::size_t zi = static_cast<std::size_t>(1 + r);
+            const ZoneInfo& info = mZones[zi];
+            const double hf = ductConvectionInline(massKgPerS, info.gasFlowAreaM2,
+                                                   info.hydraulicDiameterM, meanGasK[zi]);
+            rowConvection[zi] = gas_physics_detail::cubeRoot(hf * hf * hf + naturalCubed[zi]);
+            massKgPerS += leakAirPerRow;
+            if ((in.sideFeedRow >= 0 && r == in.sideFeedRow) || (in.sideFeedRow < 0 && r == 0)) {
+                massKgPerS += spyAir;
+            }
+            if (r == in.sideFeedRow && sideFedKg > 0.0) {
+                massKgPerS += sideMassPerS;
+            }
+        }
+    }
+
     // Rows: two parallel streams; the lower stream takes lowerFlowShare of the flow.
     std::array<Flow, 2> stream = {fire.scaled(1.0 - s.lowerFlowShare),
                                   fire.scaled(s.lowerFlowShare)};
@@ -1345,7 +1398,7 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         const std::size_t zi = static_cast<std::size_t>(1 + r);
         const ZoneInfo& info = mZones[zi];
         ZoneState& z = s.zones[zi];
-        const GasProps props = gasProps(zi, stream[kUpper].mass() + stream[kLower].mass());
+        const double gasEmissivity = emissivity[zi];
         const double wallShare[2] = {1.0 - info.lowerWallShare, info.lowerWallShare};
         // The two streams do not meet before the mixing below, so each stage is done for both
         // in turn: their chains (burn, lookup, division, exponential) then lie close enough in
@@ -1394,16 +1447,11 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         const Pair settingC = {z.settingTemperatureC[kUpper], z.settingTemperatureC[kLower]};
         const Pair wallC = {z.wallTemperatureC[0], z.lowerWallTemperatureC[0]};
         const Pair wallArea = Pair{wallShare[kUpper], wallShare[kLower]} * info.wallAreaM2;
-        const Pair meanC = (info.settingAreaM2 * settingC + wallArea * wallC) /
-                           (info.settingAreaM2 + wallArea);
-        const Pair conv = {streamConvection(gasC[0], meanC[0], props.convectionWPerM2K,
-                                            info.heightM, p.ambientPressurePa),
-                           streamConvection(gasC[1], meanC[1], props.convectionWPerM2K,
-                                            info.heightM, p.ambientPressurePa)};
-        const Pair hs = gasSurfaceCoefficientPair(gasC, settingC, props.emissivity,
-                                                  p.settingEmissivity, conv);
+        const Pair conv = rowConvection[zi];
+        const Pair hs =
+                gasSurfaceCoefficientPair(gasC, settingC, gasEmissivity, p.settingEmissivity, conv);
         const Pair hw =
-                gasSurfaceCoefficientPair(gasC, wallC, props.emissivity, p.wallEmissivity, conv);
+                gasSurfaceCoefficientPair(gasC, wallC, gasEmissivity, p.wallEmissivity, conv);
         const Pair settingUa = hs * info.settingAreaM2;
         const Pair wallUa = hw * wallArea;
         Surface surf[2][2] = {{{settingUa[0], settingC[0], 0.0}, {wallUa[0], wallC[0], 0.0}},

@@ -20,13 +20,14 @@ double airConductivityWPerMK(double temperatureK);
 double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hydraulicDiameterM,
                              double temperatureK);
 
-// Natural convection coefficient W/m2K between a surface of height heightM and the gas around
-// it, Churchill and Chu (1975) for a vertical surface over the whole range of Ra (laminar and
-// turbulent; thermal-properties.md 5), air properties by Sutherland at the film temperature,
-// beta = 1 / T_film, Pr = 0.7. In the turbulent limit h no longer depends on the height
-// (Nu ~ 0.105 Ra^(1/3)), and it agrees there with Churchill and Chu's horizontal cylinder
-// (0.103 Ra^(1/3)). heightM <= 0 gives 0.
-double naturalConvectionWPerM2K(double surfaceK, double gasK, double heightM, double pressurePa);
+// Natural convection coefficient W/m2K between a vertical surface and the gas around it in
+// turbulent free convection: Churchill and Chu's (1975) correlation in its large-Ra limit,
+// Nu_L = 0.105 Ra_L^(1/3) (thermal-properties.md 5; the same limit as their horizontal
+// cylinder's, and McAdams' turbulent 0.10 Ra^(1/3)), so h does not depend on the height. Air
+// properties by Sutherland at the film temperature, beta = 1 / T_film, Pr = 0.7. For Ra from
+// 10^9 (a 1 m surface 10 K off the gas; the kiln's walls and columns are 1-5 m) the full
+// correlation is 5-12 % higher (SimGasPhysics).
+double naturalConvectionWPerM2K(double surfaceK, double gasK, double pressurePa);
 
 // Forced and natural convection combined, Nu^3 = Nu_F^3 + Nu_N^3 (Churchill 1977; Incropera and
 // DeWitt, Fundamentals of Heat and Mass Transfer, section 9.9, exponent 3 for flow and buoyancy

@@ -132,6 +132,12 @@ private:
         double alongKilnAreaM2 = 0.0;             // setting <-> the next row's setting
     };
     std::vector<SolidConstants> mSolidConstants;
+    // Per zone, for the gas march's natural convection: the setting's share of each stream's
+    // surface (upper or only, lower: the weights of their mean temperature).
+    struct ConvectionConstants {
+        double settingShare[2] = {0.0, 0.0};
+    };
+    std::vector<ConvectionConstants> mConvectionConstants;
     // Gas enthalpy above ambient per species and ln Kp of CO2 <-> CO + 1/2 O2 on a temperature
     // grid (no dissociation data without gas thermochemistry).
     GasEnthalpyTable mGasTable;
