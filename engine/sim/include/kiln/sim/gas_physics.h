@@ -1,6 +1,7 @@
 // Flue-gas physics used by the kiln model: grey-gas emissivity (weighted sum of grey gases), gas
-// transport properties (Sutherland) and the convection coefficient in a duct (Gnielinski),
-// ideal-gas density. Pure functions with their sources in gas_physics.cpp. Does NOT model soot.
+// transport properties (Sutherland), the convection coefficient in a duct (Gnielinski), natural
+// convection (Churchill and Chu) and the two combined, ideal-gas density. Pure functions with their
+// sources in gas_physics.cpp. Does NOT model soot.
 #pragma once
 
 namespace kiln::sim {
@@ -22,11 +23,10 @@ double ductConvectionWPerM2K(double massFlowKgPerS, double flowAreaM2, double hy
 
 // Natural convection coefficient W/m2K between a vertical surface and the gas around it in
 // turbulent free convection: Churchill and Chu's (1975) correlation in its large-Ra limit,
-// Nu_L = 0.105 Ra_L^(1/3) (thermal-properties.md 5; the same limit as their horizontal
-// cylinder's, and McAdams' turbulent 0.10 Ra^(1/3)), so h does not depend on the height. Air
-// properties by Sutherland at the film temperature, beta = 1 / T_film, Pr = 0.7. For Ra from
-// 10^9 (a 1 m surface 10 K off the gas; the kiln's walls and columns are 1-5 m) the full
-// correlation is 5-12 % higher (SimGasPhysics).
+// Nu_L = 0.105 Ra_L^(1/3) (thermal-properties.md 5; within 3 % of the limit of their horizontal
+// cylinder), so h does not depend on the height. Air properties by Sutherland at the film
+// temperature, beta = 1 / T_film, Pr = 0.7. Over the kiln's Ra, 10^9-10^11, the whole-range
+// form is 5-15 % higher (SimGasPhysics).
 double naturalConvectionWPerM2K(double surfaceK, double gasK, double pressurePa);
 
 // Forced and natural convection combined, Nu^3 = Nu_F^3 + Nu_N^3 (Churchill 1977; Incropera and
