@@ -1,6 +1,7 @@
 // The firebox's ember bed and wood after the stop (docs/simulation.md 2.2): the door's leak air
 // through the bed conserves carbon and oxygen atom for atom, the wood's pyrolysis follows the
-// published global rate in a hot firebox, and a stuffed, sealed firebox stays finite and balanced.
+// published global rate in a hot firebox, a sealed door starves the bed, and a stuffed, sealed
+// firebox stays finite and balanced.
 #include "kiln/sim/firing_run.h"
 #include "kiln/sim/kiln_model.h"
 #include "sim_test_support.h"
@@ -87,6 +88,30 @@ TEST_F(SimEmberBed, LeakAirThroughTheBedConservesCarbonAndOxygen) {
     EXPECT_NEAR(out.h2o, 0.0, 1e-15);
     // Mass: air in plus the char burnt.
     EXPECT_NEAR(out.massFlowKgPerS, s.airKgPerS + charKgPerS, kTolerance * out.massFlowKgPerS);
+}
+
+TEST_F(SimEmberBed, ASealedDoorStarvesTheEmbersAndMovesTheLeakToTheRows) {
+    // With the door luted after the stop (StepInputs::doorSealed; the egg-kiln schedules'
+    // xie huo) no air reaches the firebox: the char lies untouched, nothing burns there, and the
+    // kiln's leak air, the same draft drawing it, enters along the rows instead.
+    KilnState s = sAtStop;
+    s.fuelBedKg = 0.0;
+    s.charBedKg = 60.0;
+    StepInputs in = sealedCooling();
+    in.doorSealed = true;
+    model().step(s, in, kDt);
+    EXPECT_EQ(s.charBedKg, 60.0);
+    EXPECT_EQ(s.mouthAirKgPerS, 0.0);
+    ASSERT_GT(s.airKgPerS, 0.0);
+    EXPECT_LT(s.zones.front().gas[kUpper].massFlowKgPerS, 1e-12);
+    const ZoneState& last =
+            s.zones[static_cast<std::size_t>(model().zoneIndexOfRow(model().rowCount() - 1))];
+    EXPECT_NEAR(last.gas[kUpper].massFlowKgPerS + last.gas[kLower].massFlowKgPerS, s.airKgPerS,
+                1e-6 * s.airKgPerS);
+    // The same step with the door leaking: the air crosses the firebox and burns char there.
+    const KilnState leaking = charOnlyAfterOneStep(60.0);
+    EXPECT_LT(leaking.charBedKg, 60.0);
+    EXPECT_GT(leaking.zones.front().gas[kUpper].massFlowKgPerS, 0.1 * leaking.airKgPerS);
 }
 
 TEST_F(SimEmberBed, EmbersBurnNoFasterThanTheLeakAirsOxygenAllows) {

@@ -85,6 +85,25 @@ TEST(SimFiringData, NegativeFeedIsRejectedAtItsLine) {
             << s.error().message;
 }
 
+TEST(SimFiringData, DoorSealedIsReadAndMustBeABoolean) {
+    // The xie huo phase seals the door (docs/simulation.md 3, cooling pass); the others leave it.
+    core::Result<FiringSchedule> ok =
+            parseSchedule(readAsset("egg_kiln_traditional.json"), "sched.json");
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    for (std::size_t i = 0; i + 1 < ok.value().phases.size(); ++i) {
+        EXPECT_FALSE(ok.value().phases[i].doorSealed) << i;
+    }
+    EXPECT_TRUE(ok.value().phases.back().doorSealed);
+    std::string text = readAsset("egg_kiln_traditional.json");
+    replaceOnce(text, "\"doorSealed\": true", "\"doorSealed\": \"yes\"");
+    core::Result<FiringSchedule> s = parseSchedule(text, "s.json");
+    ASSERT_FALSE(s.ok());
+    const int line = lineOf(text, "\"doorSealed\": \"yes\"");
+    EXPECT_NE(s.error().message.find("s.json:" + std::to_string(line) + ": phases[6].doorSealed"),
+              std::string::npos)
+            << s.error().message;
+}
+
 TEST(SimFiringData, TimeGoingBackwardsIsRejected) {
     std::string text = readAsset("egg_kiln_traditional.json");
     replaceOnce(text, "\"startHours\": 13,", "\"startHours\": 7,");
