@@ -1100,8 +1100,9 @@ constexpr double kGasHoldPredictedC = 0.1;
 // (the natural convection follows the setting's cooling), and an 8-min hold let it drift 0.75 C
 // from marching every step; once the cooling is smooth the full 8 min hold again. Half of
 // kGasHoldPredictedC, so that the next march's check rarely fails: over the first 12 h of the
-// cooling 0.05 C takes 127 marches and keeps the gas within 0.04 C of marching every step, 0.2 C
-// took 179 (within 0.14 C), 0.3 C 268; from 0.09 C up the checks start failing.
+// cooling 0.05 C takes 125 marches and keeps the gas within 0.04 C of marching every step; 0.08 C
+// 109 (0.07 C), 0.2 C 164 (0.15 C), 0.3 C 305 (0.18 C): from 0.09 C up the checks start failing
+// and the march runs every step until a line predicts again.
 constexpr double kGasHoldDriftC = 0.05;
 
 } // namespace
