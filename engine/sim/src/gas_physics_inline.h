@@ -64,8 +64,9 @@ inline double gnielinskiTurbulentNu(double re) {
     return (re - 1000.0) * kPr / (a * (8.0 * a + kGnielinskiTerm));
 }
 
-// Two doubles in one SSE2 register (GCC/Clang vector extension; kiln_model.cpp's Pair): the
-// natural convection below is written once for a double and for both streams of a row at once.
+// Two doubles in one SSE2 register (GCC/Clang vector extension), the kiln model's Pair: each lane
+// is computed with the scalar operations in the scalar order. The natural convection below is
+// written once for a double and for both streams of a row at once.
 using Lanes = double __attribute__((vector_size(2 * sizeof(double))));
 using LaneBits = std::uint64_t __attribute__((vector_size(2 * sizeof(std::uint64_t))));
 
@@ -115,10 +116,6 @@ template <class V> V cubeRoot(V x) {
 }
 
 // (T / Tref)^1.5, without pow (this runs for every zone every step).
-template <class V> V sutherlandPowerOf(V t) {
-    const V r = t * (1.0 / kSutherlandRefK);
-    return r * squareRoot(r);
-}
 inline double sutherlandPower(double t) {
     const double r = t / kSutherlandRefK;
     return r * std::sqrt(r);
@@ -201,11 +198,16 @@ inline double naturalConvectionInline(double surfaceK, double gasK, double press
     return std::cbrt(naturalConvectionCubed(surfaceK, gasK, pressurePa));
 }
 
+// mixedConvectionWPerM2K (gas_physics.h) from the natural coefficient already cubed
+// (naturalConvectionCubed), for a double or both lanes of a Lanes.
+template <class V> V mixedConvectionOfCubed(double forcedWPerM2K, V naturalCubed) {
+    using namespace gas_physics_detail;
+    return cubeRoot(forcedWPerM2K * forcedWPerM2K * forcedWPerM2K + naturalCubed);
+}
+
 // mixedConvectionWPerM2K (gas_physics.h).
 inline double mixedConvectionInline(double forcedWPerM2K, double naturalWPerM2K) {
-    using namespace gas_physics_detail;
-    return cubeRoot(forcedWPerM2K * forcedWPerM2K * forcedWPerM2K +
-                    naturalWPerM2K * naturalWPerM2K * naturalWPerM2K);
+    return mixedConvectionOfCubed(forcedWPerM2K, naturalWPerM2K * naturalWPerM2K * naturalWPerM2K);
 }
 
 // gasDensityKgPerM3 (gas_physics.h).

@@ -73,9 +73,9 @@ constexpr int kDissociationGridPoint = 60;
 static_assert(GasEnthalpyTable::kMinK + kDissociationGridPoint * GasEnthalpyTable::kStepK ==
               kDissociationMinK);
 
-// Two doubles in one SSE2 register (GCC/Clang vector extension): each lane is computed with the
-// scalar operations in the scalar order, so the same bits as the scalar code it replaces.
-using Pair = double __attribute__((vector_size(2 * sizeof(double))));
+// Two doubles in one SSE2 register (gas_physics_inline.h): each lane is computed with the scalar
+// operations in the scalar order, so the same bits as the scalar code it replaces.
+using Pair = gas_physics_detail::Lanes;
 
 struct Flow {
     SpeciesFlows kgPerS{};
@@ -1311,8 +1311,7 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
         const double ts = z.settingTemperatureC[static_cast<std::size_t>(stream)];
         const double tw = stream == kLower && mZones[zi].twoStreams ? z.lowerWallTemperatureC[0]
                                                                     : z.wallTemperatureC[0];
-        const double hf = g.convectionWPerM2K;
-        const double h = gas_physics_detail::cubeRoot(hf * hf * hf + naturalCubed[zi][stream]);
+        const double h = mixedConvectionOfCubed(g.convectionWPerM2K, naturalCubed[zi][stream]);
         hSetting = gasSurfaceCoefficient(tg, ts, g.emissivity, p.settingEmissivity, h);
         hWall = gasSurfaceCoefficient(tg, tw, g.emissivity, p.wallEmissivity, h);
     };
@@ -1369,10 +1368,28 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
     // wood added in the rows before (as the march below adds them; burning and the exchange
     // between the streams keep the mass, to the rounding of the molar masses). Out of the
     // march's chain, the rows' duct convections and cube roots can overlap.
-    const double sideRate = sideFedKg / dt * 0.5; // per stream, as below
-    const double sideMassPerS =
-            2.0 * (sideRate * (1.0 - moisture) * v +
-                   sideRate * (1.0 - moisture) * (1.0 - v) * kCoPerKgChar + sideRate * moisture);
+    // What the rows take in besides the leak air, per stream: open holes admit air (the spy
+    // holes above the door onto the front rows, or, while side stoking, the side holes of the row
+    // being stoked, split over both streams); and the side-stoked row's small billets on the hot
+    // setting floor give their volatiles at once and their char gasified to CO at once (its CO
+    // then burns with the air there).
+    auto holeAirInto = [&](int r, int st) {
+        if (in.sideFeedRow >= 0) {
+            return r == in.sideFeedRow ? 0.5 * spyAir : 0.0;
+        }
+        return r == 0 && st == kUpper ? spyAir : 0.0;
+    };
+    Flow sideFeed; // into each stream of row in.sideFeedRow
+    if (sideFedKg > 0.0) {
+        const double rate = sideFedKg / dt * 0.5;
+        const double charRate = rate * (1.0 - moisture) * (1.0 - v);
+        sideFeed.kgPerS[kFuel] = rate * (1.0 - moisture) * v;
+        sideFeed.kgPerS[kCO] = charRate * kCoPerKgChar;
+        sideFeed.kgPerS[kH2O] = rate * moisture;
+        sideFeed.sensibleW =
+                charRate * (kCharHeatingValueJPerKg - kCoPerKgChar * kCoHeatingValueJPerKg) -
+                rate * moisture * kLatentJPerKg;
+    }
     std::array<Pair, kMaxZones> rowConvection;
     {
         double massKgPerS = fire.mass();
@@ -1381,13 +1398,10 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
             const ZoneInfo& info = mZones[zi];
             const double hf = ductConvectionInline(massKgPerS, info.gasFlowAreaM2,
                                                    info.hydraulicDiameterM, meanGasK[zi]);
-            rowConvection[zi] = gas_physics_detail::cubeRoot(hf * hf * hf + naturalCubed[zi]);
-            massKgPerS += leakAirPerRow;
-            if ((in.sideFeedRow >= 0 && r == in.sideFeedRow) || (in.sideFeedRow < 0 && r == 0)) {
-                massKgPerS += spyAir;
-            }
+            rowConvection[zi] = mixedConvectionOfCubed(hf, naturalCubed[zi]);
+            massKgPerS += leakAirPerRow + holeAirInto(r, kUpper) + holeAirInto(r, kLower);
             if (r == in.sideFeedRow && sideFedKg > 0.0) {
-                massKgPerS += sideMassPerS;
+                massKgPerS += 2.0 * sideFeed.mass();
             }
         }
     }
@@ -1415,24 +1429,12 @@ void KilnModel::marchGas(KilnState& s, const StepInputs& in, double dt,
             if (st == kLower) {
                 f.addAir(leakAirPerRow);
             }
-            // Open holes admit air: the spy holes above the door onto the front rows, or, while
-            // side stoking, the side holes of the row being stoked (split over both streams).
-            if (in.sideFeedRow >= 0 && r == in.sideFeedRow) {
-                f.addAir(0.5 * spyAir);
-            } else if (in.sideFeedRow < 0 && r == 0 && st == kUpper) {
-                f.addAir(spyAir);
+            // The holes' air and the side-stoked billets (above, as the convection counted them).
+            if (const double hole = holeAirInto(r, st); hole > 0.0) {
+                f.addAir(hole);
             }
             if (r == in.sideFeedRow && sideFedKg > 0.0) {
-                // Small billets on the hot setting floor: volatiles at once, char gasified to CO
-                // at once (its CO then burns with the air there).
-                const double rate = sideFedKg / dt * 0.5;
-                const double charRate = rate * (1.0 - moisture) * (1.0 - v);
-                f.kgPerS[kFuel] += rate * (1.0 - moisture) * v;
-                f.kgPerS[kCO] += charRate * kCoPerKgChar;
-                f.kgPerS[kH2O] += rate * moisture;
-                f.sensibleW += charRate * (kCharHeatingValueJPerKg -
-                                           kCoPerKgChar * kCoHeatingValueJPerKg) -
-                               rate * moisture * kLatentJPerKg;
+                f.add(sideFeed, 1.0);
             }
             const auto sti = static_cast<std::size_t>(st);
             burnt[sti] = burn(f, p.zoneBurnFraction, chem);
